@@ -1,0 +1,90 @@
+# lp - a toolkit for Lead Practitioner accreditation portfolios.
+#
+#   make                 build every program into $(O)/bin
+#   make check           install missing build deps, build, run every test
+#   make check SANITIZE=1   the same under ASan + UBSan (in build-san/)
+#   make demo            build and show lp on a sample cohort
+#   make install PREFIX=/usr/local DESTDIR=
+#   make fuzz            build the libFuzzer targets (clang)
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+
+CC       ?= cc
+PKGS      = libgit2 libcjson yaml-0.1 libcmark
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN     ?= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wno-unused-parameter
+WERROR   ?=
+OPT      ?= -O2 -g
+CFLAGS   ?= $(OPT)
+LP_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(WERROR) $(PKG_CFLAGS)
+# libcsv ships no .pc file.
+LIBS      = $(PKG_LIBS) -lcsv
+
+ifeq ($(SANITIZE),1)
+O        ?= build-san
+LP_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+O        ?= build
+
+LIB_SRC  := $(sort $(wildcard lib/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/%.o)
+CMD_SRC  := $(sort $(wildcard cmd/*.c))
+PROGS    := $(CMD_SRC:cmd/%.c=$(O)/bin/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+UNITS    := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+MANS     := $(sort $(wildcard man/*.[1-9]))
+
+all: $(PROGS) $(UNITS)
+
+$(O)/lib/%.o: lib/%.c lib/lp.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(LP_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/liblp.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: cmd/%.c $(O)/liblp.a lib/lp.h
+	@mkdir -p $(@D)
+	$(CC) $(LP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/liblp.a $(LIBS)
+
+$(O)/tests/%: tests/unit/%.c $(O)/liblp.a lib/lp.h
+	@mkdir -p $(@D)
+	$(CC) $(LP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/liblp.a $(LIBS)
+
+deps:
+	@scripts/install-deps
+
+# The tests run the programs from $(O)/bin; see tests/lib.sh.
+check: deps
+	@$(MAKE) --no-print-directory all
+	LP_BUILD=$(abspath $(O)) prove -j2 --timer tests/*.t
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@LP_BUILD=$(abspath $(O)) scripts/demo
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	for p in $(PROGS); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	for m in $(MANS); do \
+		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s; \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p##*/}; done
+	for m in $(MANS); do \
+		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf build build-san build-fuzz
+
+.PHONY: all deps check demo install uninstall clean
