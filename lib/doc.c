@@ -1,0 +1,946 @@
+/*
+ * doc.c - Markdown documents with a YAML front matter block.
+ *
+ * portfolio.md, the evidence items and the case study are Markdown files
+ * that open with a "---" block of "key: value" lines, the convention of
+ * pandoc, Jekyll and Hugo.  The block is parsed with libyaml's event API,
+ * and only the flat shape lp needs is accepted: lower-case keys, each
+ * mapped to a scalar or to a list of scalars.  Anything richer (nesting,
+ * anchors and aliases, tags, directives, a second document) is an error
+ * naming the file and line, so a hostile file can neither expand (the
+ * "billion laughs") nor hide structure from the tools.  Values are kept as
+ * the text written: 12, 2025-03-12 and true are strings, and each caller
+ * decides what they mean.
+ *
+ * Writing is the inverse: one "key: value" line per field, quoted only
+ * where a plain scalar would read back differently, lists in flow style,
+ * so that parsing what lp_doc_format wrote gives back the same fields and
+ * the same body.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "lp.h"
+
+static const char bom[] = "\xef\xbb\xbf";
+
+/* The front matter being parsed, and how to find a file line in it. */
+struct fm {
+	const char *path;
+	const char *text;	/* the block between the delimiter lines */
+	size_t len;
+	long first_line;	/* file line of text[0] */
+	/*
+	 * libyaml marks count characters, not bytes, and count every YAML
+	 * line break.  A cursor walks the text forward to turn a mark into a
+	 * file line; events arrive in order, so the walk is linear overall.
+	 */
+	size_t at_char, at_byte;
+	long at_line;
+};
+
+/* Keys seen so far, to find duplicates without a quadratic search. */
+struct keyset {
+	size_t *slot;		/* field index + 1; 0 is empty */
+	size_t cap;		/* a power of two */
+	size_t n;
+};
+
+static long
+line_at(const char *text, size_t off)
+{
+	long line = 1;
+	const char *p = text, *end = text + off;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+static size_t
+utf8_step(unsigned char c)
+{
+	if (c >= 0xf0)
+		return 4;
+	if (c >= 0xe0)
+		return 3;
+	if (c >= 0xc0)
+		return 2;
+	return 1;
+}
+
+/* The file line of libyaml's character index into the front matter. */
+static long
+fm_line(struct fm *m, size_t index)
+{
+	if (index < m->at_char) {
+		m->at_char = m->at_byte = 0;
+		m->at_line = 0;
+	}
+	while (m->at_char < index && m->at_byte < m->len) {
+		if (m->text[m->at_byte] == '\n')
+			m->at_line++;
+		m->at_byte += utf8_step((unsigned char)m->text[m->at_byte]);
+		m->at_char++;
+	}
+	return m->first_line + m->at_line;
+}
+
+static size_t
+fm_byte(struct fm *m, size_t index)
+{
+	fm_line(m, index);
+	return m->at_byte < m->len ? m->at_byte : m->len;
+}
+
+static long
+fm_mark_line(struct fm *m, const yaml_mark_t *mark)
+{
+	return fm_line(m, mark->index);
+}
+
+static unsigned long
+hash_key(const char *s)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619UL;
+	return h;
+}
+
+/*
+ * Add field i (whose key is fields[i].key) to the set.  Returns the index
+ * of an earlier field with the same key, or -1 when the key is new.
+ */
+static long
+keyset_add(struct keyset *ks, const struct lp_field *fields, size_t i)
+{
+	size_t mask, j;
+
+	if (2 * (ks->n + 1) > ks->cap) {
+		size_t ncap = ks->cap ? ks->cap * 2 : 64;
+		size_t *nslot = lp_xcalloc(ncap, sizeof *nslot);
+
+		for (size_t k = 0; k < ks->cap; k++) {
+			size_t f = ks->slot[k];
+
+			if (!f)
+				continue;
+			j = hash_key(fields[f - 1].key) & (ncap - 1);
+			while (nslot[j])
+				j = (j + 1) & (ncap - 1);
+			nslot[j] = f;
+		}
+		free(ks->slot);
+		ks->slot = nslot;
+		ks->cap = ncap;
+	}
+	mask = ks->cap - 1;
+	for (j = hash_key(fields[i].key) & mask; ks->slot[j]; j = (j + 1) & mask)
+		if (strcmp(fields[ks->slot[j] - 1].key, fields[i].key) == 0)
+			return (long)ks->slot[j] - 1;
+	ks->slot[j] = i + 1;
+	ks->n++;
+	return -1;
+}
+
+static struct lp_field *
+field_add(struct lp_doc *doc, const char *key)
+{
+	struct lp_field *f;
+
+	if (doc->nfields == doc->cap) {
+		doc->cap = doc->cap ? doc->cap * 2 : 16;
+		doc->fields = lp_xreallocarray(doc->fields, doc->cap, sizeof *doc->fields);
+	}
+	f = &doc->fields[doc->nfields++];
+	memset(f, 0, sizeof *f);
+	f->key = lp_xstrdup(key);
+	return f;
+}
+
+static void
+field_clear(struct lp_field *f)
+{
+	free(f->value);
+	f->value = NULL;
+	lp_strv_free(&f->list);
+}
+
+static const char *
+event_name(yaml_event_type_t t)
+{
+	switch (t) {
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_MAPPING_START_EVENT:
+		return "a nested mapping";
+	case YAML_SCALAR_EVENT:
+		return "a value";
+	case YAML_DOCUMENT_START_EVENT:
+		return "a second YAML document";
+	default:
+		return "the end of the block";
+	}
+}
+
+/* A tag as it was probably written: "!!str" rather than its long form. */
+static void
+report_tag(struct fm *m, long line, const char *tag)
+{
+	static const char core[] = "tag:yaml.org,2002:";
+
+	if (strncmp(tag, core, sizeof core - 1) == 0)
+		lp_errorat(m->path, line,
+		    "tag '!!%s': expected a plain or quoted value without a YAML tag",
+		    tag + sizeof core - 1);
+	else
+		lp_errorat(m->path, line,
+		    "tag '%s': expected a plain or quoted value without a YAML tag", tag);
+}
+
+static void
+report_yaml_error(struct fm *m, const yaml_parser_t *parser)
+{
+	const yaml_mark_t *mark;
+	size_t off;
+	long line;
+	const char *p;
+
+	if (parser->error == YAML_MEMORY_ERROR)
+		lp_die("out of memory");
+	if (parser->error == YAML_READER_ERROR) {
+		/* The reader counts bytes, and only stops on characters YAML forbids. */
+		off = parser->problem_offset < m->len ? parser->problem_offset : m->len;
+		lp_errorat(m->path, m->first_line + line_at(m->text, off) - 1,
+		    "control character U+%04X: expected printable text (write it as an escape in a double-quoted value)",
+		    (unsigned)parser->problem_value);
+		return;
+	}
+	/*
+	 * Where libyaml noticed the problem, unless that is the end of the
+	 * block (an unclosed quote or bracket): then where the construct began.
+	 */
+	mark = &parser->problem_mark;
+	if (parser->context && fm_byte(m, mark->index) >= m->len)
+		mark = &parser->context_mark;
+	line = fm_mark_line(m, mark);
+	off = fm_byte(m, mark->index);
+	/* Back to the start of the problem's line: is it indented with a tab? */
+	while (off > 0 && m->text[off - 1] != '\n')
+		off--;
+	for (p = m->text + off; p < m->text + m->len && (*p == ' ' || *p == '\t'); p++)
+		if (*p == '\t') {
+			lp_errorat(m->path, line, "tab in indentation: expected spaces");
+			return;
+		}
+	if (parser->problem && strstr(parser->problem, "tab")) {
+		lp_errorat(m->path, line, "tab in indentation: expected spaces");
+		return;
+	}
+	if (parser->context)
+		lp_errorat(m->path, line, "malformed YAML: %s (%s)",
+		    parser->problem ? parser->problem : "error", parser->context);
+	else
+		lp_errorat(m->path, line, "malformed YAML: %s",
+		    parser->problem ? parser->problem : "error");
+}
+
+/*
+ * The next event, with the checks that hold everywhere: no aliases, no
+ * anchors, no explicit tags.  0, or -1 after a diagnostic (ev is then
+ * empty and need not be deleted).
+ */
+static int
+next_event(struct fm *m, yaml_parser_t *parser, yaml_event_t *ev)
+{
+	const char *anchor = NULL, *tag = NULL;
+	long line;
+
+	if (!yaml_parser_parse(parser, ev)) {
+		report_yaml_error(m, parser);
+		return -1;
+	}
+	line = fm_mark_line(m, &ev->start_mark);
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		lp_errorat(m->path, line,
+		    "alias '*%s': expected a plain or quoted value (aliases are not allowed)",
+		    (const char *)ev->data.alias.anchor);
+		goto fail;
+	case YAML_SCALAR_EVENT:
+		anchor = (const char *)ev->data.scalar.anchor;
+		tag = (const char *)ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = (const char *)ev->data.sequence_start.anchor;
+		tag = (const char *)ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = (const char *)ev->data.mapping_start.anchor;
+		tag = (const char *)ev->data.mapping_start.tag;
+		break;
+	default:
+		break;
+	}
+	if (anchor) {
+		lp_errorat(m->path, line,
+		    "anchor '&%s': expected a plain or quoted value (anchors are not allowed)",
+		    anchor);
+		goto fail;
+	}
+	if (tag) {
+		report_tag(m, line, tag);
+		goto fail;
+	}
+	return 0;
+fail:
+	yaml_event_delete(ev);
+	return -1;
+}
+
+static int
+is_null_word(const char *s)
+{
+	return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+}
+
+/*
+ * The text of a scalar event: plain nulls become "", and text that a C
+ * string cannot hold (a "\0" escape) is refused.
+ */
+static int
+scalar_text(struct fm *m, const yaml_event_t *ev, const char *key, const char **out)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+
+	if (memchr(s, '\0', n) || !lp_utf8_valid(s, n)) {
+		lp_errorat(m->path, fm_mark_line(m, &ev->start_mark),
+		    "%s%s%sNUL or invalid character in value: expected text",
+		    key ? "key '" : "", key ? key : "", key ? "': " : "");
+		return -1;
+	}
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && is_null_word(s))
+		s = "";
+	*out = s;
+	return 0;
+}
+
+static int
+check_key(struct fm *m, long line, const char *key)
+{
+	const char *p;
+
+	if (!*key) {
+		lp_errorat(m->path, line, "empty key: expected a name before ':'");
+		return -1;
+	}
+	for (p = key; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			lp_errorat(m->path, line,
+			    "key with a line break or control character: expected a name");
+			return -1;
+		}
+	for (p = key; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			break;
+	if (*p) {
+		char *lower = lp_xstrdup(key);
+
+		for (char *q = lower; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q = (char)(*q - 'A' + 'a');
+		lp_errorat(m->path, line, "key '%s' is not lower case: expected '%s'",
+		    key, lower);
+		free(lower);
+		return -1;
+	}
+	return 0;
+}
+
+/* The items of a list, up to its end event. */
+static int
+parse_list(struct fm *m, yaml_parser_t *parser, struct lp_field *f)
+{
+	yaml_event_t ev;
+	const char *s;
+
+	for (;;) {
+		if (next_event(m, parser, &ev) < 0)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (ev.type != YAML_SCALAR_EVENT) {
+			lp_errorat(m->path, fm_mark_line(m, &ev.start_mark),
+			    "key '%s': expected a list of plain or quoted values, found %s inside it",
+			    f->key, ev.type == YAML_SEQUENCE_START_EVENT ?
+			    "a nested list" : event_name(ev.type));
+			yaml_event_delete(&ev);
+			return -1;
+		}
+		if (scalar_text(m, &ev, f->key, &s) < 0) {
+			yaml_event_delete(&ev);
+			return -1;
+		}
+		lp_strv_push(&f->list, s);
+		yaml_event_delete(&ev);
+	}
+	yaml_event_delete(&ev);
+	return 0;
+}
+
+/* One key and its value; *done is set at the end of the mapping. */
+static int
+parse_pair(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc,
+    struct keyset *ks, int *done)
+{
+	yaml_event_t ev;
+	struct lp_field *f;
+	const char *s;
+	long line, first;
+	int rc = -1;
+
+	if (next_event(m, parser, &ev) < 0)
+		return -1;
+	line = fm_mark_line(m, &ev.start_mark);
+	if (ev.type == YAML_MAPPING_END_EVENT) {
+		*done = 1;
+		rc = 0;
+		goto out;
+	}
+	if (ev.type != YAML_SCALAR_EVENT) {
+		lp_errorat(m->path, line, "expected a key, found %s", event_name(ev.type));
+		goto out;
+	}
+	s = (const char *)ev.data.scalar.value;
+	if (memchr(s, '\0', ev.data.scalar.length)) {
+		lp_errorat(m->path, line, "NUL in key: expected a name");
+		goto out;
+	}
+	if (check_key(m, line, s) < 0)
+		goto out;
+	f = field_add(doc, s);
+	f->line = line;
+	if ((first = keyset_add(ks, doc->fields, doc->nfields - 1)) >= 0) {
+		lp_errorat(m->path, line,
+		    "duplicate key '%s': expected each key once (first at line %ld)",
+		    s, doc->fields[first].line);
+		goto out;
+	}
+	yaml_event_delete(&ev);
+
+	if (next_event(m, parser, &ev) < 0)
+		return -1;
+	switch (ev.type) {
+	case YAML_SCALAR_EVENT:
+		if (scalar_text(m, &ev, f->key, &s) < 0)
+			goto out;
+		f->value = lp_xstrdup(s);
+		rc = 0;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		rc = parse_list(m, parser, f);
+		break;
+	default:
+		lp_errorat(m->path, fm_mark_line(m, &ev.start_mark),
+		    "key '%s': expected a value or a list of values, found %s",
+		    f->key, event_name(ev.type));
+		break;
+	}
+out:
+	yaml_event_delete(&ev);
+	return rc;
+}
+
+static int
+expect_event(struct fm *m, yaml_parser_t *parser, yaml_event_type_t want,
+    const char *what)
+{
+	yaml_event_t ev;
+	int rc = 0;
+
+	if (next_event(m, parser, &ev) < 0)
+		return -1;
+	if (ev.type != want) {
+		lp_errorat(m->path, fm_mark_line(m, &ev.start_mark),
+		    "expected %s, found %s", what, event_name(ev.type));
+		rc = -1;
+	}
+	yaml_event_delete(&ev);
+	return rc;
+}
+
+/* The whole stream: nothing at all, or one document holding one mapping. */
+static int
+parse_stream(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc)
+{
+	yaml_event_t ev;
+	struct keyset ks = {0};
+	long line;
+	int done = 0, rc = -1;
+
+	if (expect_event(m, parser, YAML_STREAM_START_EVENT, "a YAML stream") < 0)
+		return -1;
+	if (next_event(m, parser, &ev) < 0)
+		return -1;
+	if (ev.type == YAML_STREAM_END_EVENT) {	/* blank lines and comments only */
+		yaml_event_delete(&ev);
+		return 0;
+	}
+	line = fm_mark_line(m, &ev.start_mark);
+	if (ev.data.document_start.version_directive ||
+	    ev.data.document_start.tag_directives.start !=
+	    ev.data.document_start.tag_directives.end) {
+		lp_errorat(m->path, line,
+		    "%%YAML or %%TAG directive: expected 'key: value' lines");
+		goto out;
+	}
+	yaml_event_delete(&ev);
+
+	if (next_event(m, parser, &ev) < 0)
+		return -1;
+	line = fm_mark_line(m, &ev.start_mark);
+	if (ev.type == YAML_SCALAR_EVENT &&
+	    ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    ev.data.scalar.length == 0) {
+		/* An explicit "--- # comment" start with nothing after it. */
+	} else if (ev.type != YAML_MAPPING_START_EVENT) {
+		lp_errorat(m->path, line, "expected 'key: value' lines, found %s",
+		    event_name(ev.type));
+		goto out;
+	} else {
+		while (!done)
+			if (parse_pair(m, parser, doc, &ks, &done) < 0)
+				goto out;
+	}
+	yaml_event_delete(&ev);
+
+	if (expect_event(m, parser, YAML_DOCUMENT_END_EVENT, "the end of the block") < 0)
+		goto out_ks;
+	if (next_event(m, parser, &ev) < 0)
+		goto out_ks;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		lp_errorat(m->path, fm_mark_line(m, &ev.start_mark),
+		    "second YAML document: expected one front matter block");
+		goto out;
+	}
+	rc = 0;
+out:
+	yaml_event_delete(&ev);
+out_ks:
+	free(ks.slot);
+	return rc;
+}
+
+/* A delimiter line: exactly `mark` ("---" or "..."), then blanks. */
+static int
+is_delim(const char *line, size_t n, const char *mark)
+{
+	if (n < 3 || memcmp(line, mark, 3) != 0)
+		return 0;
+	for (size_t i = 3; i < n; i++)
+		if (line[i] != ' ' && line[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/*
+ * Text with every CRLF turned into LF; lines stay where they were.  A run
+ * of CRs before an LF goes with it, so that doing this twice changes
+ * nothing more than doing it once.
+ */
+static char *
+crlf_to_lf(const char *text, size_t len, size_t *outlen)
+{
+	char *out = lp_xmalloc(len + 1);
+	size_t j = 0, k;
+
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '\r') {
+			for (k = i; k < len && text[k] == '\r'; k++)
+				;
+			if (k == len || text[k] != '\n') {
+				memcpy(out + j, text + i, k - i);
+				j += k - i;
+			}
+			i = k - 1;
+			continue;
+		}
+		out[j++] = text[i];
+	}
+	out[j] = '\0';
+	*outlen = j;
+	return out;
+}
+
+static int
+parse_front_matter(struct lp_doc *doc, const char *path, const char *fmtext,
+    size_t fmlen, long first_line)
+{
+	struct fm m = { .path = path, .text = fmtext, .len = fmlen,
+	    .first_line = first_line };
+	yaml_parser_t parser;
+	const char *cr;
+	int rc;
+
+	/* libyaml would take a lone CR as a line break that nothing else sees. */
+	if ((cr = memchr(fmtext, '\r', fmlen)) != NULL) {
+		lp_errorat(path, first_line + line_at(fmtext, (size_t)(cr - fmtext)) - 1,
+		    "lone CR: expected LF or CRLF line ends");
+		return -1;
+	}
+	if (!yaml_parser_initialize(&parser))
+		lp_die("out of memory");
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)fmtext, fmlen);
+	rc = parse_stream(&m, &parser, doc);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+int
+lp_doc_parse(struct lp_doc *doc, const char *path, const char *text, size_t len)
+{
+	const char *p, *nl, *fm, *end, *body;
+	char *norm = NULL;
+	size_t n, off;
+	long line;
+	int rc = -1;
+
+	memset(doc, 0, sizeof *doc);
+	doc->path = path ? lp_xstrdup(path) : NULL;
+	if (!text) {
+		text = "";
+		len = 0;
+	}
+	if ((p = memchr(text, '\0', len)) != NULL) {
+		lp_errorat(path, line_at(text, (size_t)(p - text)), "NUL byte: expected text");
+		goto out;
+	}
+	if ((off = lp_utf8_invalid_at(text, len)) < len) {
+		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
+		goto out;
+	}
+	norm = crlf_to_lf(text, len, &n);
+	p = norm;
+	end = norm + n;
+	if (n >= 3 && memcmp(p, bom, 3) == 0)
+		p += 3;
+
+	nl = memchr(p, '\n', (size_t)(end - p));
+	if (!is_delim(p, (size_t)((nl ? nl : end) - p), "---")) {
+		lp_errorat(path, 1, "expected '---' on the first line to open the front matter");
+		goto out;
+	}
+	if (!nl) {
+		lp_errorat(path, 1,
+		    "unterminated front matter: expected a '---' or '...' line to close it");
+		goto out;
+	}
+	fm = nl + 1;
+	line = 2;
+	for (p = fm; p < end; p = nl + 1, line++) {
+		size_t linelen;
+
+		nl = memchr(p, '\n', (size_t)(end - p));
+		linelen = (size_t)((nl ? nl : end) - p);
+		if (is_delim(p, linelen, "---") || is_delim(p, linelen, "..."))
+			break;
+		if (!nl) {
+			p = end;
+			break;
+		}
+	}
+	if (p >= end) {
+		lp_errorat(path, 1,
+		    "unterminated front matter: expected a '---' or '...' line to close it");
+		goto out;
+	}
+	if (parse_front_matter(doc, path, fm, (size_t)(p - fm), 2) < 0)
+		goto out;
+
+	body = nl ? nl + 1 : end;
+	doc->body_line = line + 1;
+	doc->body_len = (size_t)(end - body);
+	doc->body = lp_xstrndup(body, doc->body_len);
+	rc = 0;
+out:
+	free(norm);
+	if (rc < 0)
+		lp_doc_free(doc);
+	return rc;
+}
+
+const struct lp_field *
+lp_doc_field(const struct lp_doc *doc, const char *key)
+{
+	for (size_t i = 0; i < doc->nfields; i++)
+		if (strcmp(doc->fields[i].key, key) == 0)
+			return &doc->fields[i];
+	return NULL;
+}
+
+const char *
+lp_doc_get(const struct lp_doc *doc, const char *key)
+{
+	const struct lp_field *f = lp_doc_field(doc, key);
+
+	return f ? f->value : NULL;
+}
+
+/* The field for key, emptied for a new value, or a new one at the end. */
+static struct lp_field *
+field_for_set(struct lp_doc *doc, const char *key)
+{
+	struct lp_field *f = (struct lp_field *)lp_doc_field(doc, key);
+
+	if (!f)
+		return field_add(doc, key);
+	field_clear(f);
+	f->line = 0;
+	return f;
+}
+
+void
+lp_doc_set(struct lp_doc *doc, const char *key, const char *value)
+{
+	struct lp_field *f = field_for_set(doc, key);
+
+	f->value = lp_xstrdup(value ? value : "");
+}
+
+void
+lp_doc_set_list(struct lp_doc *doc, const char *key, char *const *items, size_t n)
+{
+	struct lp_field *f = field_for_set(doc, key);
+
+	for (size_t i = 0; i < n; i++)
+		lp_strv_push(&f->list, items[i]);
+}
+
+void
+lp_doc_unset(struct lp_doc *doc, const char *key)
+{
+	const struct lp_field *f = lp_doc_field(doc, key);
+	size_t i;
+
+	if (!f)
+		return;
+	i = (size_t)(f - doc->fields);
+	field_clear(&doc->fields[i]);
+	free(doc->fields[i].key);
+	memmove(&doc->fields[i], &doc->fields[i + 1],
+	    (doc->nfields - i - 1) * sizeof *doc->fields);
+	doc->nfields--;
+}
+
+/* The body as given, except that CRLF becomes LF: lp writes LF files. */
+void
+lp_doc_set_body(struct lp_doc *doc, const char *body, size_t len)
+{
+	free(doc->body);
+	doc->body = crlf_to_lf(body ? body : "", body ? len : 0, &doc->body_len);
+}
+
+/* Code point of the valid UTF-8 sequence of k bytes at s. */
+static unsigned long
+decode(const unsigned char *s, size_t k)
+{
+	switch (k) {
+	case 2:
+		return (s[0] & 0x1fUL) << 6 | (s[1] & 0x3f);
+	case 3:
+		return (s[0] & 0x0fUL) << 12 | (s[1] & 0x3fUL) << 6 | (s[2] & 0x3f);
+	case 4:
+		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
+		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3f);
+	default:
+		return s[0];
+	}
+}
+
+/* Length of the valid sequence at s, or 0 when it is not valid UTF-8. */
+static size_t
+valid_seq(const char *s)
+{
+	size_t k = utf8_step((unsigned char)*s);
+
+	for (size_t i = 1; i < k; i++)
+		if (!s[i])
+			return 0;
+	return lp_utf8_invalid_at(s, k) == k ? k : 0;
+}
+
+/*
+ * Characters that a YAML reader refuses raw, or reads as a line break:
+ * C1 controls (NEL among them), LS, PS, and the BOM and non-characters.
+ */
+static int
+needs_escape(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
+/*
+ * Whether s must be double-quoted to read back as the same text.  This
+ * errs towards quoting: a value that YAML would resolve to a number, a
+ * date or a boolean stays plain, because lp reads every value as text,
+ * but the null words must be quoted, since a plain null reads back as "".
+ */
+static int
+needs_quotes(const char *s, int flow)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	if (n == 0 || is_null_word(s))
+		return 1;
+	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
+		return 1;
+	if (strncmp(s, "...", 3) == 0)	/* a document end at column 0 */
+		return 1;
+	if (s[n - 1] == ' ' || s[n - 1] == '\t')
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return 1;
+		if (c == ':' && (flow || p[i + 1] == ' ' || p[i + 1] == '\0'))
+			return 1;
+		if (c == '#' && p[i - 1] == ' ')	/* i > 0: s[0] is not '#' */
+			return 1;
+		if (flow && strchr(",[]{}", c))
+			return 1;
+		if (c >= 0x80) {
+			size_t k = valid_seq(s + i);
+
+			if (k == 0 || needs_escape(decode(p + i, k)))
+				return 1;
+			i += k - 1;
+		}
+	}
+	return 0;
+}
+
+static void
+add_quoted(struct lp_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	lp_buf_addc(out, '"');
+	while (*p) {
+		unsigned char c = *p;
+		size_t k;
+		unsigned long cp;
+
+		switch (c) {
+		case '"':
+			lp_buf_adds(out, "\\\"");
+			p++;
+			continue;
+		case '\\':
+			lp_buf_adds(out, "\\\\");
+			p++;
+			continue;
+		case '\n':
+			lp_buf_adds(out, "\\n");
+			p++;
+			continue;
+		case '\t':
+			lp_buf_adds(out, "\\t");
+			p++;
+			continue;
+		case '\r':
+			lp_buf_adds(out, "\\r");
+			p++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			lp_buf_addf(out, "\\x%02X", c);
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			lp_buf_addc(out, (char)c);
+			p++;
+			continue;
+		}
+		if ((k = valid_seq((const char *)p)) == 0) {
+			/* Not text: write U+FFFD so that the file at least parses. */
+			lp_buf_adds(out, "\\uFFFD");
+			p++;
+			continue;
+		}
+		cp = decode(p, k);
+		if (cp == 0x85)
+			lp_buf_adds(out, "\\N");
+		else if (cp == 0x2028)
+			lp_buf_adds(out, "\\L");
+		else if (cp == 0x2029)
+			lp_buf_adds(out, "\\P");
+		else if (needs_escape(cp))
+			lp_buf_addf(out, cp > 0xff ? "\\u%04lX" : "\\x%02lX", cp);
+		else
+			lp_buf_add(out, p, k);
+		p += k;
+	}
+	lp_buf_addc(out, '"');
+}
+
+static void
+add_scalar(struct lp_buf *out, const char *s, int flow)
+{
+	if (needs_quotes(s, flow))
+		add_quoted(out, s);
+	else
+		lp_buf_adds(out, s);
+}
+
+void
+lp_doc_format(const struct lp_doc *doc, struct lp_buf *out)
+{
+	lp_buf_adds(out, "---\n");
+	for (size_t i = 0; i < doc->nfields; i++) {
+		const struct lp_field *f = &doc->fields[i];
+
+		add_scalar(out, f->key, 0);
+		lp_buf_adds(out, ": ");
+		if (f->value) {
+			add_scalar(out, f->value, 0);
+		} else {
+			lp_buf_addc(out, '[');
+			for (size_t j = 0; j < f->list.n; j++) {
+				if (j)
+					lp_buf_adds(out, ", ");
+				add_scalar(out, f->list.v[j], 1);
+			}
+			lp_buf_addc(out, ']');
+		}
+		lp_buf_addc(out, '\n');
+	}
+	lp_buf_adds(out, "---\n");
+	if (doc->body)
+		lp_buf_add(out, doc->body, doc->body_len);
+}
+
+void
+lp_doc_free(struct lp_doc *doc)
+{
+	for (size_t i = 0; i < doc->nfields; i++) {
+		field_clear(&doc->fields[i]);
+		free(doc->fields[i].key);
+	}
+	free(doc->fields);
+	free(doc->body);
+	free(doc->path);
+	memset(doc, 0, sizeof *doc);
+}
