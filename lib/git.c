@@ -1,0 +1,937 @@
+/*
+ * git.c - everything lp does with git, through libgit2.
+ *
+ * A portfolio is normally a git work tree.  lp commits exactly the files a
+ * command wrote, whatever else the user has staged, so that its commits
+ * never sweep up someone's half-done work; it reads old versions straight
+ * from the object database.  Every libgit2 failure becomes one message
+ * naming the repository, and the awkward states a real repository can be
+ * in (a held index.lock, a detached or unborn HEAD, another user's
+ * repository) are told apart, because the user has to act on each
+ * differently.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "lp.h"
+
+struct lp_git {
+	git_repository *repo;
+	char *where;	/* the work tree or repository, for messages */
+};
+
+struct ident {
+	char *name;
+	char *email;
+	const char *date;	/* GIT_*_DATE or NULL for now */
+	const char *date_var;
+};
+
+static int
+git_fail(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	lp_error("%s: %s", what, e && e->message ? e->message : "unknown git error");
+	return -1;
+}
+
+void
+lp_git_global_init(void)
+{
+	if (git_libgit2_init() < 0)
+		lp_die("cannot initialise libgit2");
+	/*
+	 * libgit2 caches no tree over 4 KiB, and a cohort repository's root
+	 * tree lists thousands of portfolios: without this, reading each
+	 * portfolio at a revision would parse that tree again.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+	    (size_t)(16u << 20));
+}
+
+void
+lp_git_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+/* The path without the trailing slash libgit2 keeps on directories. */
+static char *
+strip_slash(const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return lp_xstrndup(path, n);
+}
+
+static struct lp_git *
+git_new(git_repository *repo)
+{
+	struct lp_git *g = lp_xcalloc(1, sizeof *g);
+	const char *wd = git_repository_workdir(repo);
+
+	g->repo = repo;
+	g->where = strip_slash(wd ? wd : git_repository_path(repo));
+	return g;
+}
+
+/*
+ * libgit2 1.5.1 reports a repository owned by someone else as GIT_EOWNER,
+ * or, when the global configuration exists but has no safe.directory, as
+ * GIT_ENOTFOUND with a configuration error.  A plain "no repository here"
+ * is GIT_ENOTFOUND with a repository error.
+ */
+static int
+not_owned(int rc)
+{
+	const git_error *e = git_error_last();
+
+	return rc == GIT_EOWNER ||
+	    (rc == GIT_ENOTFOUND && e && e->klass == GIT_ERROR_CONFIG);
+}
+
+static int
+open_failed(const char *dir, int rc)
+{
+	if (not_owned(rc)) {
+		lp_error("%s: the git repository is owned by another user; "
+		    "lp will not use it (see git's safe.directory)", dir);
+		return -1;
+	}
+	return git_fail(dir);
+}
+
+int
+lp_git_open(const char *dir, struct lp_git **out)
+{
+	git_repository *repo = NULL;
+	int rc;
+
+	*out = NULL;
+	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
+	git_error_clear();
+	rc = git_repository_open_ext(&repo, dir, 0,
+	    getenv("GIT_CEILING_DIRECTORIES"));
+	if (rc == GIT_ENOTFOUND && !not_owned(rc))
+		return 1;
+	if (rc < 0)
+		return open_failed(dir, rc);
+	if (git_repository_is_bare(repo)) {
+		lp_error("%s: %s is a bare repository; lp needs a work tree", dir,
+		    git_repository_path(repo));
+		git_repository_free(repo);
+		return -1;
+	}
+	*out = git_new(repo);
+	return 0;
+}
+
+int
+lp_git_open_bare(const char *path, struct lp_git **out)
+{
+	git_repository *repo = NULL;
+	int rc;
+
+	*out = NULL;
+	git_error_clear();
+	rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
+	    NULL);
+	if (rc == GIT_ENOTFOUND && !not_owned(rc)) {
+		lp_error("%s: not a git repository", path);
+		return -1;
+	}
+	if (rc < 0)
+		return open_failed(path, rc);
+	*out = git_new(repo);
+	return 0;
+}
+
+int
+lp_git_init(const char *dir, struct lp_git **out)
+{
+	git_repository_init_options opts;
+	git_repository *repo = NULL;
+	git_config *cfg = NULL;
+	git_buf branch = GIT_BUF_INIT;
+	char *head = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	/* git's own default branch is "master"; lp's is "main" unless configured. */
+	if (git_config_open_default(&cfg) == 0 &&
+	    git_config_get_string_buf(&branch, cfg, "init.defaultBranch") == 0 &&
+	    branch.size > 0)
+		head = lp_xasprintf("refs/heads/%s", branch.ptr);
+	else
+		head = lp_xstrdup("refs/heads/main");
+	git_error_clear();
+	git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
+	opts.initial_head = head;
+	if (git_repository_init_ext(&repo, dir, &opts) < 0) {
+		git_fail(dir);
+		goto out;
+	}
+	*out = git_new(repo);
+	rc = 0;
+out:
+	git_buf_dispose(&branch);
+	git_config_free(cfg);
+	free(head);
+	return rc;
+}
+
+const char *
+lp_git_workdir(const struct lp_git *g)
+{
+	return git_repository_workdir(g->repo);
+}
+
+void *
+lp_git_repo(struct lp_git *g)
+{
+	return g->repo;
+}
+
+void
+lp_git_free(struct lp_git *g)
+{
+	if (!g)
+		return;
+	git_repository_free(g->repo);
+	free(g->where);
+	free(g);
+}
+
+int
+lp_git_prefix(const struct lp_git *g, const char *dir, char **out)
+{
+	const char *wd = git_repository_workdir(g->repo);
+	char *rdir = NULL, *rwd = NULL;
+	size_t n;
+	int rc = -1;
+
+	*out = NULL;
+	if (!wd) {
+		lp_error("%s: a bare repository has no work tree", g->where);
+		return -1;
+	}
+	if (!(rdir = realpath(dir, NULL))) {
+		lp_error("%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	if (!(rwd = realpath(wd, NULL))) {
+		lp_error("%s: %s", wd, strerror(errno));
+		goto out;
+	}
+	n = strlen(rwd);
+	if (strcmp(rdir, rwd) == 0)
+		*out = lp_xstrdup("");
+	else if (strncmp(rdir, rwd, n) == 0 && (rdir[n] == '/' || n == 1))
+		*out = lp_xasprintf("%s/", rdir + n + (rwd[n - 1] != '/'));
+	else {
+		lp_error("%s: not inside the work tree %s", dir, rwd);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(rdir);
+	free(rwd);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Identities and dates, as git takes them from the environment         */
+
+static int
+is_leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int
+valid_ymd(long y, long m, long d)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && is_leap(y));
+}
+
+static int
+digits(const char **s, int min, int max, long *out)
+{
+	const char *p = *s;
+	long v = 0;
+	int n = 0;
+
+	while (n < max && *p >= '0' && *p <= '9') {
+		v = v * 10 + (*p++ - '0');
+		n++;
+	}
+	if (n < min)
+		return -1;
+	*s = p;
+	*out = v;
+	return 0;
+}
+
+/* "+0100", "+01:00", "+01", "-0530" or "Z"; minutes east of UTC. */
+static int
+parse_zone(const char **s, int *off)
+{
+	const char *p = *s;
+	long hh, mm = 0;
+	int sign;
+
+	if (*p == 'Z' || *p == 'z') {
+		*s = p + 1;
+		*off = 0;
+		return 0;
+	}
+	if (*p != '+' && *p != '-')
+		return -1;
+	sign = *p++ == '-' ? -1 : 1;
+	if (digits(&p, 2, 2, &hh) < 0)
+		return -1;
+	if (*p == ':')
+		p++;
+	if (*p >= '0' && *p <= '9' && digits(&p, 2, 2, &mm) < 0)
+		return -1;
+	if (hh > 14 || mm > 59)
+		return -1;
+	*off = sign * (int)(hh * 60 + mm);
+	*s = p;
+	return 0;
+}
+
+/* HH:MM[:SS[.fraction]] */
+static int
+parse_clock(const char **s, long *secs)
+{
+	const char *p = *s;
+	long hh, mi, ss = 0;
+
+	if (digits(&p, 2, 2, &hh) < 0 || *p++ != ':' || digits(&p, 2, 2, &mi) < 0)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (digits(&p, 2, 2, &ss) < 0)
+			return -1;
+		if (*p == '.' || *p == ',') {
+			long frac;
+
+			p++;
+			if (digits(&p, 1, 9, &frac) < 0)
+				return -1;
+		}
+	}
+	if (hh > 23 || mi > 59 || ss > 60)
+		return -1;
+	*secs = hh * 3600 + mi * 60 + ss;
+	*s = p;
+	return 0;
+}
+
+/* A wall-clock time with no zone is local time, as git takes it. */
+static int
+local_time(long y, long m, long d, long secs, git_time_t *t, int *off)
+{
+	struct tm tm = {0};
+	time_t tt;
+
+	tm.tm_year = (int)y - 1900;
+	tm.tm_mon = (int)m - 1;
+	tm.tm_mday = (int)d;
+	tm.tm_hour = (int)(secs / 3600);
+	tm.tm_min = (int)(secs / 60 % 60);
+	tm.tm_sec = (int)(secs % 60);
+	tm.tm_isdst = -1;
+	tt = mktime(&tm);
+	if (tt == (time_t)-1)
+		return -1;
+	*t = (git_time_t)tt;
+	*off = (int)(tm.tm_gmtoff / 60);
+	return 0;
+}
+
+static int
+finish_date(const char *p, long y, long m, long d, long secs, git_time_t *t,
+    int *off)
+{
+	while (*p == ' ')
+		p++;
+	if (!*p)
+		return local_time(y, m, d, secs, t, off);
+	if (parse_zone(&p, off) < 0)
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (*p)
+		return -1;
+	*t = (git_time_t)days_from_civil(y, m, d) * 86400 + secs - *off * 60;
+	return 0;
+}
+
+/*
+ * The date formats git accepts in GIT_AUTHOR_DATE that people use:
+ * "@1768471200 +0000" and "1768471200 +0000" (git's own), ISO 8601
+ * ("2026-01-15T10:00:00Z", "2026-01-15 10:00:00 +0100") and RFC 2822
+ * ("Thu, 15 Jan 2026 10:00:00 +0000").
+ */
+static int
+parse_date(const char *s, git_time_t *t, int *off)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	const char *p = s;
+	long y, m, d, secs;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '@' || (*p >= '0' && *p <= '9' && strspn(p, "0123456789") >= 9)) {
+		char *end;
+		long long v;
+
+		p += *p == '@';
+		errno = 0;
+		v = strtoll(p, &end, 10);
+		if (errno || end == p || v < 0)
+			return -1;
+		p = end;
+		while (*p == ' ')
+			p++;
+		*off = 0;
+		if (*p && parse_zone(&p, off) < 0)
+			return -1;
+		if (*p)
+			return -1;
+		*t = (git_time_t)v;
+		return 0;
+	}
+	if (*p >= '0' && *p <= '9' && strspn(p, "0123456789") == 4) {
+		if (digits(&p, 4, 4, &y) < 0 || *p++ != '-' ||
+		    digits(&p, 2, 2, &m) < 0 || *p++ != '-' ||
+		    digits(&p, 2, 2, &d) < 0 || !valid_ymd(y, m, d))
+			return -1;
+		if (*p != 'T' && *p != 't' && *p != ' ')
+			return -1;
+		p++;
+		if (parse_clock(&p, &secs) < 0)
+			return -1;
+		return finish_date(p, y, m, d, secs, t, off);
+	}
+	/* RFC 2822: an optional day name, then "15 Jan 2026 10:00:00 +0000". */
+	if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+		p += strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+		if (*p++ != ',')
+			return -1;
+		while (*p == ' ')
+			p++;
+	}
+	if (digits(&p, 1, 2, &d) < 0 || *p++ != ' ')
+		return -1;
+	for (m = 0; m < 12; m++)
+		if (strncasecmp(p, months + 3 * m, 3) == 0)
+			break;
+	if (m == 12)
+		return -1;
+	m++;
+	p += 3;
+	if (*p++ != ' ' || digits(&p, 4, 4, &y) < 0 || *p++ != ' ' ||
+	    !valid_ymd(y, m, d) || parse_clock(&p, &secs) < 0)
+		return -1;
+	return finish_date(p, y, m, d, secs, t, off);
+}
+
+static char *
+env_nonempty(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? lp_xstrdup(v) : NULL;
+}
+
+static char *
+config_string(git_config *cfg, const char *key)
+{
+	const char *v = NULL;
+
+	if (cfg && git_config_get_string(&v, cfg, key) == 0 && v && *v)
+		return lp_xstrdup(v);
+	return NULL;
+}
+
+/*
+ * One identity as git finds it: the environment, then author.name or
+ * committer.name, then user.name (and the same for email).
+ */
+static void
+ident_lookup(git_config *cfg, const char *role, struct ident *id)
+{
+	char var[32], key[32];
+
+	snprintf(var, sizeof var, "GIT_%s_NAME", role);
+	snprintf(key, sizeof key, "%s.name", role[0] == 'A' ? "author" : "committer");
+	if (!(id->name = env_nonempty(var)) && !(id->name = config_string(cfg, key)))
+		id->name = config_string(cfg, "user.name");
+	snprintf(var, sizeof var, "GIT_%s_EMAIL", role);
+	snprintf(key, sizeof key, "%s.email", role[0] == 'A' ? "author" : "committer");
+	if (!(id->email = env_nonempty(var)) && !(id->email = config_string(cfg, key)) &&
+	    !(id->email = config_string(cfg, "user.email")))
+		id->email = env_nonempty("EMAIL");
+	id->date_var = role[0] == 'A' ? "GIT_AUTHOR_DATE" : "GIT_COMMITTER_DATE";
+	id->date = getenv(id->date_var);
+	if (id->date && !*id->date)
+		id->date = NULL;
+}
+
+static int
+ident_sign(const struct ident *id, git_time_t now, int now_off, git_signature **out)
+{
+	git_time_t t = now;
+	int off = now_off;
+
+	if (id->date && parse_date(id->date, &t, &off) < 0) {
+		lp_error("%s: not a date git understands: %s", id->date_var, id->date);
+		return -1;
+	}
+	if (git_signature_new(out, id->name, id->email, t, off) < 0)
+		return git_fail("git identity");
+	return 0;
+}
+
+/*
+ * Author and committer for a commit or tag.  When only one of the two is
+ * given (say GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL with no configuration),
+ * it serves for both, rather than failing as git would.
+ */
+static int
+signatures(git_repository *repo, git_signature **author, git_signature **committer)
+{
+	struct ident a = {0}, c = {0};
+	git_config *cfg = NULL;
+	git_signature *now = NULL;
+	git_time_t t;
+	int off, rc = -1;
+
+	*author = *committer = NULL;
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		git_error_clear();
+	ident_lookup(cfg, "AUTHOR", &a);
+	ident_lookup(cfg, "COMMITTER", &c);
+	if (!a.name && c.name)
+		a.name = lp_xstrdup(c.name);
+	if (!c.name && a.name)
+		c.name = lp_xstrdup(a.name);
+	if (!a.email && c.email)
+		a.email = lp_xstrdup(c.email);
+	if (!c.email && a.email)
+		c.email = lp_xstrdup(a.email);
+	if (!a.name || !a.email) {
+		lp_error("no git identity: set user.name and user.email "
+		    "(git config --global user.name ...)");
+		goto out;
+	}
+	/* One clock reading for both, so that an undated commit is consistent. */
+	if (git_signature_now(&now, a.name, a.email) < 0) {
+		git_fail("git identity");
+		goto out;
+	}
+	t = now->when.time;
+	off = now->when.offset;
+	if (ident_sign(&a, t, off, author) < 0 || ident_sign(&c, t, off, committer) < 0) {
+		git_signature_free(*author);
+		*author = NULL;
+		goto out;
+	}
+	rc = 0;
+out:
+	git_signature_free(now);
+	git_config_free(cfg);
+	free(a.name);
+	free(a.email);
+	free(c.name);
+	free(c.email);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Committing exactly the given paths                                   */
+
+/* git's message clean-up: trailing spaces and blank lines go, one newline ends it. */
+static int
+clean_message(const char *message, git_buf *out)
+{
+	if (git_message_prettify(out, message, 0, '#') < 0)
+		return git_fail("commit message");
+	if (out->size == 0) {
+		lp_error("the message is empty");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The branch HEAD names and its tip; *parent stays NULL on an unborn
+ * branch.  A detached HEAD is refused: a commit there is easily lost.
+ */
+static int
+head_branch(struct lp_git *g, git_commit **parent)
+{
+	git_reference *head = NULL;
+	git_oid oid;
+	int rc = -1, r;
+
+	*parent = NULL;
+	if (git_reference_lookup(&head, g->repo, "HEAD") < 0)
+		return git_fail(g->where);
+	if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+		lp_error("%s: HEAD is detached; check out a branch before lp commits",
+		    g->where);
+		goto out;
+	}
+	r = git_reference_name_to_id(&oid, g->repo, git_reference_symbolic_target(head));
+	if (r == GIT_ENOTFOUND) {
+		git_error_clear();
+		rc = 0;
+		goto out;
+	}
+	if (r < 0 || git_commit_lookup(parent, g->repo, &oid) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	rc = 0;
+out:
+	git_reference_free(head);
+	return rc;
+}
+
+/* The paths sorted, without duplicates, each checked to stay in the work tree. */
+static int
+commit_paths(struct lp_git *g, char *const *paths, size_t npaths, struct lp_strv *out)
+{
+	const char *why;
+
+	for (size_t i = 0; i < npaths; i++) {
+		if (lp_relpath_check(paths[i], &why) < 0) {
+			lp_error("%s: cannot commit %s: the path %s", g->where,
+			    paths[i], why);
+			return -1;
+		}
+		lp_strv_push(out, paths[i]);
+	}
+	lp_strv_sort(out);
+	for (size_t i = 1; i < out->n; ) {
+		if (strcmp(out->v[i - 1], out->v[i]) == 0) {
+			free(out->v[i]);
+			memmove(out->v + i, out->v + i + 1, (out->n - i) * sizeof *out->v);
+			out->n--;
+		} else
+			i++;
+	}
+	return 0;
+}
+
+/* Bring each path's index entry in line with the work tree, and save the index. */
+static int
+stage_paths(struct lp_git *g, git_index *index, const struct lp_strv *paths)
+{
+	const char *wd = git_repository_workdir(g->repo);
+	struct stat st;
+	int r;
+
+	if (git_index_read(index, 0) < 0)
+		return git_fail(g->where);
+	for (size_t i = 0; i < paths->n; i++) {
+		char *full = lp_xasprintf("%s%s", wd, paths->v[i]);
+		int exists = lstat(full, &st) == 0;
+
+		free(full);
+		if (exists && S_ISDIR(st.st_mode)) {
+			lp_error("%s: cannot commit %s: it is a directory", g->where,
+			    paths->v[i]);
+			return -1;
+		}
+		if (exists)
+			r = git_index_add_bypath(index, paths->v[i]);
+		else
+			r = git_index_remove_bypath(index, paths->v[i]);
+		if (r < 0) {
+			const git_error *e = git_error_last();
+
+			lp_error("%s: cannot stage %s: %s", g->where, paths->v[i],
+			    e && e->message ? e->message : "unknown git error");
+			return -1;
+		}
+	}
+	r = git_index_write(index);
+	if (r == GIT_ELOCKED) {
+		lp_error("%sindex.lock exists: another git process is running, "
+		    "or one crashed; remove the file if not",
+		    git_repository_path(g->repo));
+		return -1;
+	}
+	if (r < 0)
+		return git_fail(g->where);
+	return 0;
+}
+
+/*
+ * HEAD's tree with only these paths changed to their index entries, so
+ * that whatever else the user staged stays out of lp's commit.
+ */
+static int
+commit_tree(struct lp_git *g, git_index *index, git_tree *base,
+    const struct lp_strv *paths, git_oid *out)
+{
+	git_tree_update *upd = lp_xcalloc(paths->n, sizeof *upd);
+	size_t n = 0;
+	int rc = -1;
+
+	for (size_t i = 0; i < paths->n; i++) {
+		const git_index_entry *e = git_index_get_bypath(index, paths->v[i], 0);
+		git_tree_entry *te = NULL;
+
+		if (e) {
+			upd[n].action = GIT_TREE_UPDATE_UPSERT;
+			git_oid_cpy(&upd[n].id, &e->id);
+			upd[n].filemode = (git_filemode_t)e->mode;
+			upd[n++].path = paths->v[i];
+		} else if (base && git_tree_entry_bypath(&te, base, paths->v[i]) == 0) {
+			upd[n].action = GIT_TREE_UPDATE_REMOVE;
+			upd[n++].path = paths->v[i];
+			git_tree_entry_free(te);
+		}
+	}
+	git_error_clear();
+	if (git_tree_create_updated(out, g->repo, base, n, upd) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(upd);
+	return rc;
+}
+
+int
+lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *message)
+{
+	git_signature *author = NULL, *committer = NULL;
+	git_commit *parent = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_index *index = NULL;
+	struct lp_strv sorted = {0};
+	git_buf msg = GIT_BUF_INIT;
+	git_oid tree_id, commit_id, empty_id;
+	int rc = -1, r;
+
+	if (!git_repository_workdir(g->repo)) {
+		lp_error("%s: a bare repository has no work tree to commit from",
+		    g->where);
+		return -1;
+	}
+	/* Everything that can be refused is checked before the index changes. */
+	if (head_branch(g, &parent) < 0)
+		goto out;
+	if (parent && git_commit_tree(&base, parent) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	if (signatures(g->repo, &author, &committer) < 0 ||
+	    clean_message(message, &msg) < 0 ||
+	    commit_paths(g, paths, npaths, &sorted) < 0)
+		goto out;
+	if (git_repository_index(&index, g->repo) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	if (stage_paths(g, index, &sorted) < 0) {
+		/* Drop the unsaved changes: the repository may be used again. */
+		git_index_read(index, 1);
+		git_error_clear();
+		goto out;
+	}
+	if (commit_tree(g, index, base, &sorted, &tree_id) < 0)
+		goto out;
+	/* Nothing changed: like git, make no empty commit. */
+	git_oid_fromstr(&empty_id, "4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+	if (git_oid_equal(&tree_id, base ? git_tree_id(base) : &empty_id)) {
+		rc = 0;
+		goto out;
+	}
+	if (git_tree_lookup(&tree, g->repo, &tree_id) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	r = git_commit_create(&commit_id, g->repo, "HEAD", author, committer, NULL,
+	    msg.ptr, tree, parent ? 1 : 0, (const git_commit **)&parent);
+	if (r == GIT_EMODIFIED) {
+		lp_error("%s: the branch moved while lp was committing; try again",
+		    g->where);
+		goto out;
+	}
+	if (r < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	rc = 0;
+out:
+	git_buf_dispose(&msg);
+	lp_strv_free(&sorted);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parent);
+	git_index_free(index);
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
+}
+
+int
+lp_git_clean(struct lp_git *g, const char *prefix, int *clean)
+{
+	git_status_options opts;
+	git_status_list *list = NULL;
+	char *spec = NULL;
+
+	*clean = 0;
+	git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	/* Literal paths: a portfolio directory may have '*' in its name. */
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+	    GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
+	if (prefix && *prefix) {
+		spec = strip_slash(prefix);
+		opts.pathspec.strings = &spec;
+		opts.pathspec.count = 1;
+	}
+	if (git_status_list_new(&list, g->repo, &opts) < 0) {
+		free(spec);
+		return git_fail(g->where);
+	}
+	*clean = git_status_list_entrycount(list) == 0;
+	git_status_list_free(list);
+	free(spec);
+	return 0;
+}
+
+/* rev as a commit; an unknown rev is named as such. */
+static int
+rev_commit(struct lp_git *g, const char *rev, git_object **commit)
+{
+	git_object *obj = NULL;
+	int r;
+
+	*commit = NULL;
+	r = git_revparse_single(&obj, g->repo, rev);
+	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC) {
+		lp_error("%s: unknown revision %s", g->where, rev);
+		return -1;
+	}
+	if (r < 0)
+		return git_fail(g->where);
+	r = git_object_peel(commit, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (r < 0) {
+		lp_error("%s: %s is not a commit", g->where, rev);
+		return -1;
+	}
+	return 0;
+}
+
+int
+lp_git_tag(struct lp_git *g, const char *name, const char *message, char **made)
+{
+	git_signature *author = NULL, *tagger = NULL;
+	git_object *head = NULL;
+	git_buf msg = GIT_BUF_INIT;
+	char *try = NULL;
+	git_oid oid;
+	int rc = -1, r = GIT_EEXISTS;
+
+	if (made)
+		*made = NULL;
+	if (git_repository_head_unborn(g->repo) == 1) {
+		lp_error("%s: there is no commit to tag yet", g->where);
+		return -1;
+	}
+	if (rev_commit(g, "HEAD", &head) < 0 ||
+	    signatures(g->repo, &author, &tagger) < 0 ||
+	    clean_message(message, &msg) < 0)
+		goto out;
+	for (int i = 1; i < 10000 && r == GIT_EEXISTS; i++) {
+		free(try);
+		try = i == 1 ? lp_xstrdup(name) : lp_xasprintf("%s-%d", name, i);
+		r = git_tag_create(&oid, g->repo, try, head, tagger, msg.ptr, 0);
+	}
+	if (r < 0) {
+		const git_error *e = git_error_last();
+
+		lp_error("%s: cannot create tag %s: %s", g->where, name,
+		    e && e->message ? e->message : "unknown git error");
+		goto out;
+	}
+	if (made) {
+		*made = try;
+		try = NULL;
+	}
+	rc = 0;
+out:
+	free(try);
+	git_buf_dispose(&msg);
+	git_object_free(head);
+	git_signature_free(author);
+	git_signature_free(tagger);
+	return rc;
+}
+
+int
+lp_git_resolve(struct lp_git *g, const char *rev, char shortid[16])
+{
+	git_object *commit = NULL;
+	git_buf buf = GIT_BUF_INIT;
+	size_t n;
+
+	shortid[0] = '\0';
+	if (rev_commit(g, rev, &commit) < 0)
+		return -1;
+	if (git_object_short_id(&buf, commit) == 0 && buf.size >= 7) {
+		n = buf.size < 15 ? buf.size : 15;
+		memcpy(shortid, buf.ptr, n);
+	} else {
+		git_error_clear();
+		n = 7;
+		memcpy(shortid, git_oid_tostr_s(git_object_id(commit)), n);
+	}
+	shortid[n] = '\0';
+	git_buf_dispose(&buf);
+	git_object_free(commit);
+	return 0;
+}
