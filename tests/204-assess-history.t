@@ -1,0 +1,171 @@
+#!/bin/sh
+. "$(dirname "$0")/lib.sh"
+
+# lp-assess history: one row per change of a standard's level along the
+# first-parent history of assessment.csv, oldest first.
+
+mkdir repo
+git -C repo init -q
+P=repo/sub/ada		# a portfolio below the work tree's root
+mkportfolio $P ada "Ada Lovelace" 2025-09-01
+
+commit() {	# commit DATE MESSAGE: commit everything with this committer date
+	git -C repo add -A
+	GIT_COMMITTER_DATE=$1 git -C repo commit -qm "$2" --allow-empty
+}
+short() {
+	git -C repo rev-parse --short=7 "$1"
+}
+
+commit 2025-09-01T12:00:00Z "portfolio only"
+mkassessment $P "LP5,developing,," "LP2,none,," "LP1,Beginning,,"
+commit 2025-09-10T23:30:00-03:00 "first assessment"	# 2025-09-11 in UTC
+c2=$(short HEAD)
+mkevidence $P 2025-09-20-talk "Talk" 2025-09-20 LP1 team
+commit 2025-10-01T00:30:00+02:00 "evidence only"
+mkassessment $P "LP1,underlying,,now with a note" "LP2,none,," "LP5,2,,"
+commit 2025-10-02T09:00:00Z "notes and spelling only"
+mkassessment $P "LP1,developing,," "LP2,extending,,"
+commit 2025-11-05T09:00:00Z "LP5 row removed"
+c5=$(short HEAD)
+# A side branch merged back: only the merge, on the first-parent line, counts.
+git -C repo checkout -q -b side
+mkassessment $P "LP1,developing,," "LP2,extending,," "LP9,transforming,,"
+commit 2025-11-10T09:00:00Z "side: LP9"
+git -C repo checkout -q main
+mkassessment $P "LP1,developing,," "LP2,extending,," "LP3,underlying,,"
+commit 2025-11-12T09:00:00Z "main: LP3"
+c6=$(short HEAD)
+# Both sides changed the file: the merge conflicts and is resolved by hand.
+git -C repo merge -q --no-ff --no-commit side >/dev/null 2>&1
+mkassessment $P "LP1,developing,," "LP2,extending,," "LP3,underlying,," "LP9,transforming,,"
+commit 2025-11-20T09:00:00Z "merge side"
+c7=$(short HEAD)
+rm $P/assessment.csv
+commit 2025-12-01T09:00:00Z "assessment removed"
+c8=$(short HEAD)
+mkassessment $P "LP1,extending,,"
+commit 2025-12-02T09:00:00Z "assessment back"
+c9=$(short HEAD)
+GIT_COMMITTER_DATE=2026-01-02T09:00:00Z lp-assess -C $P set LP4=transforming LP1=extending
+c10=$(short HEAD)
+
+run lp-assess history -C $P
+is_rc 0 "history exits 0"
+same_text "history: each change once, oldest first, UTC dates, none when a row or the file goes" <<EOF
+date,commit,standard,level
+2025-09-11,$c2,LP1,underlying
+2025-09-11,$c2,LP5,developing
+2025-11-05,$c5,LP1,developing
+2025-11-05,$c5,LP2,extending
+2025-11-05,$c5,LP5,none
+2025-11-12,$c6,LP3,underlying
+2025-11-20,$c7,LP9,transforming
+2025-12-01,$c8,LP1,none
+2025-12-01,$c8,LP2,none
+2025-12-01,$c8,LP3,none
+2025-12-01,$c8,LP9,none
+2025-12-02,$c9,LP1,extending
+2026-01-02,$c10,LP4,transforming
+EOF
+is "$(git -C repo rev-list --count --merges HEAD)" 1 "(the history holds a merge)"
+
+(cd $P/evidence && lp-assess history) >"$TMP/inside"
+same_file "$TMP/.got" "$TMP/inside" "history from inside the portfolio"
+
+run lp-assess history --at "$c5" $P
+is_rc 0 "history --at"
+same_text "history --at: up to that commit" <<EOF
+date,commit,standard,level
+2025-09-11,$c2,LP1,underlying
+2025-09-11,$c2,LP5,developing
+2025-11-05,$c5,LP1,developing
+2025-11-05,$c5,LP2,extending
+2025-11-05,$c5,LP5,none
+EOF
+
+run lp-assess history -o jsonl -C $P --at "$c2"
+same_text "history -o jsonl" <<EOF
+{"date":"2025-09-11","commit":"$c2","standard":"LP1","level":"underlying"}
+{"date":"2025-09-11","commit":"$c2","standard":"LP5","level":"developing"}
+EOF
+run lp-assess history -o table -C $P --at "$c2"
+same_text "history -o table" <<EOF
+date        commit   standard  level
+2025-09-11  $c2  LP1       underlying
+2025-09-11  $c2  LP5       developing
+EOF
+
+run lp-assess history -C $P --at nosuch
+is_rc 2 "history --at naming no commit: exit 2"
+like "$err" "unknown revision nosuch" "history --at naming no commit: message"
+is "$out" "" "history --at naming no commit: nothing on stdout"
+
+# --- shallow and small repositories --------------------------------------
+
+git clone -q --depth 4 "file://$TMP/repo" shallow 2>/dev/null
+is "$(git -C shallow rev-list --count HEAD)" 4 "(a shallow clone of four commits)"
+run lp-assess history -C shallow/sub/ada
+is_rc 0 "history in a shallow clone"
+same_text "shallow: the oldest commit there reports what it holds" <<EOF
+date,commit,standard,level
+2025-11-20,$c7,LP1,developing
+2025-11-20,$c7,LP2,extending
+2025-11-20,$c7,LP3,underlying
+2025-11-20,$c7,LP9,transforming
+2025-12-01,$c8,LP1,none
+2025-12-01,$c8,LP2,none
+2025-12-01,$c8,LP3,none
+2025-12-01,$c8,LP9,none
+2025-12-02,$c9,LP1,extending
+2026-01-02,$c10,LP4,transforming
+EOF
+
+git clone -q --depth 1 "file://$TMP/repo" one 2>/dev/null
+run lp-assess history -C one/sub/ada
+same_text "a single commit reports every standard above none" <<EOF
+date,commit,standard,level
+2026-01-02,$c10,LP1,extending
+2026-01-02,$c10,LP4,transforming
+EOF
+
+mkportfolio unborn unborn "Una Born" 2025-01-01
+mkassessment unborn "LP1,extending,,"
+git -C unborn init -q
+run lp-assess history -C unborn
+is_rc 0 "history on a branch with no commits: exit 0"
+is "$out" "date,commit,standard,level" "history on a branch with no commits: no rows"
+
+mkportfolio loose loose "Lou Reed" 2025-01-01
+mkassessment loose "LP1,extending,,"
+run lp-assess history -C loose
+is_rc 2 "history outside git: exit 2"
+is "$err" "lp-assess: loose: not in a git work tree, so there is no history" \
+	"history outside git: message"
+
+# --- a version that does not parse -----------------------------------------
+
+mkportfolio bad bad "Bad Version" 2025-01-01
+git -C bad init -q
+mkassessment bad "LP1,developing,,"
+git -C bad add -A && git -C bad commit -qm one
+mkassessment bad "LP1,extending,," "LP7,expert,,"
+git -C bad commit -qam two
+b2=$(git -C bad rev-parse --short=7 HEAD)
+git -C bad commit -q --allow-empty -m "still bad"
+mkassessment bad "LP1,extending,," "LP7,developing,,"
+git -C bad commit -qam three
+b3=$(git -C bad rev-parse --short=7 HEAD)
+b1=$(git -C bad rev-parse --short=7 HEAD~3)
+run lp-assess history -C bad
+is_rc 2 "a malformed version: exit 2"
+is "$err" "lp-assess: $b2:assessment.csv:3: LP7: expected a level (none, underlying, developing, extending, transforming), got 'expert'" \
+	"a malformed version: named once, by commit, path and line"
+same_text "a malformed version is skipped; the rest is printed" <<EOF
+date,commit,standard,level
+2026-01-15,$b1,LP1,developing
+2026-01-15,$b3,LP1,extending
+2026-01-15,$b3,LP7,developing
+EOF
+
+done_testing
