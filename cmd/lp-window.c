@@ -1,0 +1,1134 @@
+/*
+ * lp-window - the calendar of an accreditation: assessment windows, the
+ * two-year deadline, submission into a window and the moderation outcome.
+ *
+ *   list       the windows of the calendar (built in, or windows.csv)
+ *   status     per portfolio: deadline, next and last window, stage
+ *   check      for cron: who must act before the deadline or the last window
+ *   annotate   a filter adding deadline columns to rows with `commenced`
+ *   submit     record a submission, commit and tag it
+ *   outcome    record what moderation decided
+ *
+ * Every date rule (deadline, usable window, stage) comes from lib/rules.c;
+ * this file only chooses what to ask and prints the answers.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lp.h"
+
+extern char **environ;
+
+static const char usage_text[] =
+    "usage: lp-window list [--from DATE] [--to DATE] [--windows FILE] [-C DIR] [-o FORMAT]\n"
+    "       lp-window status [--within DAYS] [--min LEVEL] [--at REV] [--windows FILE] [-o FORMAT] [PORTFOLIO ...]\n"
+    "       lp-window check [--within DAYS] [-q] [--at REV] [--windows FILE] [-o FORMAT] [PORTFOLIO ...]\n"
+    "       lp-window annotate [--keep-going] [-q] [--windows FILE] [-o FORMAT] [FILE]\n"
+    "       lp-window submit [--window ID] [--force] [--min LEVEL] [--no-commit] [-q] [PORTFOLIO]\n"
+    "       lp-window outcome accredited|referred|withdrawn [--date DATE] [--no-commit] [PORTFOLIO]\n"
+    "       lp-window COMMAND [-C DIR] [--today DATE] [--framework FILE] [--raw] ...\n"
+    "       lp-window -h | --version\n";
+
+enum {
+	OPT_FROM = LP_OPT_PROGRAM,
+	OPT_TO,
+	OPT_WINDOW,
+	OPT_FORCE,
+	OPT_DATE,
+	OPT_KEEP_GOING
+};
+
+/* The options of this program, and which subcommands take each. */
+enum {
+	CMD_LIST = 1 << 0,
+	CMD_STATUS = 1 << 1,
+	CMD_CHECK = 1 << 2,
+	CMD_ANNOTATE = 1 << 3,
+	CMD_SUBMIT = 1 << 4,
+	CMD_OUTCOME = 1 << 5
+};
+
+static const struct option long_opts[] = {
+	{ "from", required_argument, 0, OPT_FROM },
+	{ "to", required_argument, 0, OPT_TO },
+	{ "window", required_argument, 0, OPT_WINDOW },
+	{ "force", no_argument, 0, OPT_FORCE },
+	{ "date", required_argument, 0, OPT_DATE },
+	{ "keep-going", no_argument, 0, OPT_KEEP_GOING },
+	LP_LONGOPTS
+};
+
+struct opts {
+	unsigned cmd;
+	const char *from, *to;		/* list */
+	const char *window;		/* submit */
+	int force;			/* submit */
+	const char *date;		/* outcome */
+	int keep_going;			/* annotate */
+	const char *min_arg;		/* --min as given, passed on to lp check */
+	char **operands;
+	size_t noperands;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(usage_text, f);
+}
+
+static int
+usage_error(void)
+{
+	usage(stderr);
+	return LP_EXIT_ERROR;
+}
+
+/* --within for the expiry part of a stage (SPEC 6 rule 2). */
+static long
+stage_within(const struct lp_ctx *ctx)
+{
+	return ctx->within >= 0 ? ctx->within : LP_WITHIN_REACCREDIT;
+}
+
+/* A window's id, or "" when there is none. */
+static const char *
+window_id(const struct lp_window *w)
+{
+	return w ? w->id : "";
+}
+
+/* ---- calendars ---- */
+
+/*
+ * A calendar named by --windows or LP_WINDOWS is the same for every
+ * portfolio, so it is read once; otherwise each portfolio gets the
+ * windows.csv nearest to it (or the built-in calendar).
+ */
+struct calendars {
+	const struct lp_ctx *ctx;
+	struct lp_calendar fixed;
+	int have_fixed;
+};
+
+static int
+calendars_init(struct calendars *cs, const struct lp_ctx *ctx)
+{
+	const char *env = getenv("LP_WINDOWS");
+
+	memset(cs, 0, sizeof *cs);
+	cs->ctx = ctx;
+	if (ctx->windows_path || (env && *env)) {
+		if (lp_calendar_for(&cs->fixed, ctx->windows_path, NULL) < 0)
+			return -1;
+		cs->have_fixed = 1;
+	}
+	return 0;
+}
+
+/* The calendar for p: the fixed one, or *mine filled in (calendars_put frees it). */
+static int
+calendars_get(struct calendars *cs, const struct lp_portfolio *p,
+    struct lp_calendar *mine, const struct lp_calendar **cal)
+{
+	const char *dir;
+
+	if (cs->have_fixed) {
+		*cal = &cs->fixed;
+		return 0;
+	}
+	/* A portfolio read --at REV has no directory: use the one we run in. */
+	dir = lp_tree_dir(p->tree);
+	if (!dir)
+		dir = cs->ctx->dir ? cs->ctx->dir : ".";
+	if (lp_calendar_for(mine, NULL, dir) < 0)
+		return -1;
+	*cal = mine;
+	return 0;
+}
+
+static void
+calendars_put(struct calendars *cs, struct lp_calendar *mine)
+{
+	if (!cs->have_fixed)
+		lp_calendar_free(mine);
+}
+
+static void
+calendars_free(struct calendars *cs)
+{
+	if (cs->have_fixed)
+		lp_calendar_free(&cs->fixed);
+}
+
+/* People register ahead of their start: a warning, not an error. */
+static void
+warn_future_commenced(const struct lp_ctx *ctx, const struct lp_portfolio *p)
+{
+	const struct lp_field *f;
+	char c[11], t[11];
+
+	if (p->commenced <= ctx->today || ctx->quiet)
+		return;
+	f = lp_doc_field(&p->doc, "commenced");
+	lp_date_format(p->commenced, c);
+	lp_date_format(ctx->today, t);
+	lp_warnat(p->doc.path, f ? f->line : 0, "commenced %s is after today (%s)", c, t);
+}
+
+/* ---- list ---- */
+
+static int
+parse_date_opt(const char *opt, const char *arg, lp_date *out)
+{
+	if (lp_date_parse(arg, out) < 0) {
+		lp_error("%s: expected a date YYYY-MM-DD, got '%s'", opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_list(struct lp_ctx *ctx, const struct opts *o)
+{
+	static const struct lp_col cols[] = {
+		{ "id", LP_COL_STR }, { "term", LP_COL_STR },
+		{ "opens", LP_COL_DATE }, { "closes", LP_COL_DATE },
+	};
+	struct lp_calendar cal;
+	struct lp_writer *w;
+	lp_date from = INT32_MIN + 1, to = INT32_MAX;
+
+	if (o->noperands > 0) {
+		lp_error("list takes no operands");
+		return usage_error();
+	}
+	if (o->from && parse_date_opt("--from", o->from, &from) < 0)
+		return LP_EXIT_ERROR;
+	if (o->to && parse_date_opt("--to", o->to, &to) < 0)
+		return LP_EXIT_ERROR;
+	if (from > to) {
+		lp_error("--from %s is after --to %s", o->from, o->to);
+		return LP_EXIT_ERROR;
+	}
+	if (lp_calendar_for(&cal, ctx->windows_path, ctx->dir ? ctx->dir : ".") < 0)
+		return LP_EXIT_ERROR;
+	w = lp_ctx_writer(ctx, cols, 4);
+	for (size_t i = 0; i < cal.n; i++) {
+		const struct lp_window *win = &cal.w[i];
+		char opens[11], closes[11];
+		const char *v[4];
+
+		/* Listed when the window overlaps [from, to]. */
+		if (win->closes < from || win->opens > to)
+			continue;
+		lp_date_format(win->opens, opens);
+		lp_date_format(win->closes, closes);
+		v[0] = win->id;
+		v[1] = win->term;
+		v[2] = opens;
+		v[3] = closes;
+		lp_writer_row(w, v);
+	}
+	lp_calendar_free(&cal);
+	return lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- status ---- */
+
+struct status_run {
+	const struct lp_ctx *ctx;
+	struct calendars cals;
+	struct lp_rowset rows;
+};
+
+static int
+status_one(struct lp_portfolio *p, void *arg)
+{
+	struct status_run *run = arg;
+	const struct lp_ctx *ctx = run->ctx;
+	const struct lp_calendar *cal;
+	struct lp_calendar mine;
+	struct lp_timeline t;
+	char commenced[11], deadline[11], left[24];
+	const char *v[8];
+
+	if (calendars_get(&run->cals, p, &mine, &cal) < 0)
+		return -1;
+	warn_future_commenced(ctx, p);
+	lp_timeline(cal, p->commenced, ctx->today, &t);
+	lp_date_format(p->commenced, commenced);
+	lp_date_format(t.deadline, deadline);
+	snprintf(left, sizeof left, "%d", t.windows_left);
+	v[0] = p->id;
+	v[1] = p->name;
+	v[2] = commenced;
+	v[3] = deadline;
+	v[4] = window_id(t.next);
+	v[5] = window_id(t.last);
+	v[6] = left;
+	v[7] = lp_stage_name(lp_stage_of(p, ctx->today, ctx->min_level, stage_within(ctx)));
+	lp_rowset_add(&run->rows, p->id, v);
+	calendars_put(&run->cals, &mine);
+	/* The row is shown, but a portfolio with bad files is still an error. */
+	return p->problems ? -1 : 0;
+}
+
+static int
+cmd_status(struct lp_ctx *ctx, const struct opts *o)
+{
+	static const struct lp_col cols[] = {
+		{ "id", LP_COL_STR }, { "name", LP_COL_STR },
+		{ "commenced", LP_COL_DATE }, { "deadline", LP_COL_DATE },
+		{ "next_window", LP_COL_STR }, { "last_window", LP_COL_STR },
+		{ "windows_left", LP_COL_INT }, { "stage", LP_COL_STR },
+	};
+	struct status_run run = { .ctx = ctx };
+	struct lp_writer *w;
+	int rc;
+
+	if (calendars_init(&run.cals, ctx) < 0)
+		return LP_EXIT_ERROR;
+	lp_rowset_init(&run.rows, 8);
+	rc = lp_cohort_each(ctx, o->operands, o->noperands,
+	    LP_LOAD_ALL | LP_LOAD_KEEP_GOING, status_one, &run);
+	lp_rowset_sort(&run.rows);
+	w = lp_ctx_writer(ctx, cols, 8);
+	lp_rowset_write(&run.rows, w);
+	if (lp_writer_finish(w) < 0)
+		rc = -1;
+	lp_rowset_free(&run.rows);
+	calendars_free(&run.cals);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- check ---- */
+
+struct check_run {
+	const struct lp_ctx *ctx;
+	struct calendars cals;
+	struct lp_rowset rows;
+	long within;
+	size_t found;
+};
+
+/*
+ * Who still has to submit: not awaiting an outcome, not accredited, not
+ * withdrawn.  A referred portfolio has to submit again, so it counts.
+ */
+static int
+must_submit(enum lp_stage s)
+{
+	switch (s) {
+	case LP_STAGE_NOT_STARTED:
+	case LP_STAGE_IN_PROGRESS:
+	case LP_STAGE_READY:
+	case LP_STAGE_REFERRED:
+	case LP_STAGE_OVERDUE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+check_one(struct lp_portfolio *p, void *arg)
+{
+	struct check_run *run = arg;
+	const struct lp_ctx *ctx = run->ctx;
+	const struct lp_calendar *cal;
+	struct lp_calendar mine;
+	struct lp_timeline t;
+	enum lp_stage stage = lp_stage_of(p, ctx->today, ctx->min_level, stage_within(ctx));
+	const char *reason = NULL;
+	char deadline[11], closes[11], left[24];
+	const char *v[7];
+	long days = 0;
+
+	if (!must_submit(stage))
+		return p->problems ? -1 : 0;
+	if (calendars_get(&run->cals, p, &mine, &cal) < 0)
+		return -1;
+	lp_timeline(cal, p->commenced, ctx->today, &t);
+	lp_date_format(t.deadline, deadline);
+	lp_date_format(t.last ? t.last->closes : LP_DATE_NONE, closes);
+	if (t.deadline < ctx->today) {
+		reason = "deadline-passed";
+		days = (long)t.deadline - ctx->today;
+		lp_errorat(p->label, 0, "%s (%s): the deadline %s passed %ld day%s ago",
+		    p->id, p->name, deadline, -days, days == -1 ? "" : "s");
+	} else if (t.windows_left == 0) {
+		reason = "no-window-left";
+		days = (long)t.deadline - ctx->today;
+		if (t.last)
+			lp_errorat(p->label, 0, "%s (%s): no window left before the deadline %s: the last, %s, closed on %s",
+			    p->id, p->name, deadline, t.last->id, closes);
+		else
+			lp_errorat(p->label, 0, "%s (%s): no window of the calendar closes before the deadline %s",
+			    p->id, p->name, deadline);
+	} else if ((long)t.last->closes - ctx->today <= run->within) {
+		reason = "last-window";
+		days = (long)t.last->closes - ctx->today;
+		if (days == 0)
+			lp_errorat(p->label, 0, "%s (%s): the last window before the deadline %s, %s, closes today",
+			    p->id, p->name, deadline, t.last->id);
+		else
+			lp_errorat(p->label, 0, "%s (%s): the last window before the deadline %s, %s, closes in %ld day%s (%s)",
+			    p->id, p->name, deadline, t.last->id, days, days == 1 ? "" : "s", closes);
+	}
+	if (reason) {
+		snprintf(left, sizeof left, "%ld", days);
+		v[0] = p->id;
+		v[1] = p->name;
+		v[2] = deadline;
+		v[3] = window_id(t.last);
+		v[4] = left;
+		v[5] = reason;
+		v[6] = lp_stage_name(stage);
+		lp_rowset_add(&run->rows, p->id, v);
+		run->found++;
+	}
+	calendars_put(&run->cals, &mine);
+	return p->problems ? -1 : 0;
+}
+
+static int
+cmd_check(struct lp_ctx *ctx, const struct opts *o)
+{
+	static const struct lp_col cols[] = {
+		{ "id", LP_COL_STR }, { "name", LP_COL_STR },
+		{ "deadline", LP_COL_DATE }, { "last_window", LP_COL_STR },
+		{ "days_left", LP_COL_INT }, { "reason", LP_COL_STR },
+		{ "stage", LP_COL_STR },
+	};
+	struct check_run run = { .ctx = ctx };
+	int rc = 0;
+
+	run.within = ctx->within >= 0 ? ctx->within : LP_WITHIN_WINDOW;
+	if (calendars_init(&run.cals, ctx) < 0)
+		return LP_EXIT_ERROR;
+	lp_rowset_init(&run.rows, 7);
+	rc = lp_cohort_each(ctx, o->operands, o->noperands,
+	    LP_LOAD_ALL | LP_LOAD_KEEP_GOING, check_one, &run);
+	if (!ctx->quiet) {
+		struct lp_writer *w = lp_ctx_writer(ctx, cols, 7);
+
+		lp_rowset_sort(&run.rows);
+		lp_rowset_write(&run.rows, w);
+		if (lp_writer_finish(w) < 0)
+			rc = -1;
+	}
+	lp_rowset_free(&run.rows);
+	calendars_free(&run.cals);
+	if (rc < 0)
+		return LP_EXIT_ERROR;
+	return run.found ? LP_EXIT_FOUND : LP_EXIT_OK;
+}
+
+/* ---- annotate ---- */
+
+/* What annotate appends; an input column of the same name is replaced. */
+static const struct lp_col annotate_cols[] = {
+	{ "deadline", LP_COL_DATE }, { "next_window", LP_COL_STR },
+	{ "last_window", LP_COL_STR }, { "windows_left", LP_COL_INT },
+};
+#define NANNOTATE (sizeof annotate_cols / sizeof annotate_cols[0])
+
+struct annotate {
+	const struct lp_ctx *ctx;
+	const struct lp_calendar *cal;
+	struct lp_reader *r;
+	struct lp_writer *w;
+	enum lp_format fmt;
+	struct lp_col *cols;		/* output columns */
+	size_t ncols;
+	size_t nin;			/* input columns the writer knows */
+	size_t slot[NANNOTATE];		/* output index of each appended column */
+	const char **values;
+	int key;			/* input index of `commenced` */
+	int keep_going;
+};
+
+/* Output columns: the reader's, then those of annotate_cols not among them. */
+static void
+annotate_columns(struct annotate *a)
+{
+	const struct lp_strv *in = lp_reader_columns(a->r);
+
+	free(a->cols);
+	free(a->values);
+	a->nin = in->n;
+	a->cols = lp_xcalloc(in->n + NANNOTATE, sizeof *a->cols);
+	a->values = lp_xcalloc(in->n + NANNOTATE, sizeof *a->values);
+	for (size_t i = 0; i < in->n; i++) {
+		a->cols[i].name = in->v[i];
+		a->cols[i].type = LP_COL_STR;
+	}
+	a->ncols = in->n;
+	for (size_t k = 0; k < NANNOTATE; k++) {
+		int at = lp_reader_column(a->r, annotate_cols[k].name);
+
+		if (at >= 0) {
+			a->slot[k] = (size_t)at;
+			a->cols[at].type = annotate_cols[k].type;
+		} else {
+			a->slot[k] = a->ncols;
+			a->cols[a->ncols++] = annotate_cols[k];
+		}
+	}
+}
+
+/*
+ * JSON Lines may bring a new key in a later object.  JSON Lines output
+ * goes on with the wider rows; a format with one header cannot.
+ */
+static int
+annotate_widen(struct annotate *a, const struct lp_row *row)
+{
+	const struct lp_strv *in = lp_reader_columns(a->r);
+	int rc;
+
+	if (a->fmt != LP_FMT_JSONL) {
+		lp_errorat(lp_reader_name(a->r), row->line,
+		    "key '%s' is not in the first row: %s output needs every key in the first row (use -o jsonl)",
+		    in->v[a->nin], lp_format_name(a->fmt));
+		return -1;
+	}
+	rc = lp_writer_finish(a->w);
+	a->w = NULL;
+	if (rc < 0)
+		return -1;
+	annotate_columns(a);
+	a->w = lp_writer_new(stdout, a->fmt, a->cols, a->ncols, a->ctx->raw);
+	return 0;
+}
+
+static int
+annotate_row(struct annotate *a, const struct lp_row *row)
+{
+	const struct lp_ctx *ctx = a->ctx;
+	const char *s = (size_t)a->key < row->n ? row->values[a->key] : NULL;
+	const char *add[NANNOTATE] = { NULL, NULL, NULL, NULL };
+	char deadline[11], left[24];
+	struct lp_timeline t;
+	lp_date commenced;
+
+	if (row->n > a->nin && annotate_widen(a, row) < 0)
+		return -1;
+	for (size_t i = 0; i < a->nin; i++)
+		a->values[i] = i < row->n ? row->values[i] : NULL;
+	/* An empty commenced is someone not yet started: empty columns. */
+	if (s && *s && lp_date_parse(s, &commenced) < 0) {
+		if (!a->keep_going) {
+			lp_errorat(lp_reader_name(a->r), row->line,
+			    "commenced: expected a date YYYY-MM-DD, got '%s'", s);
+			return -1;
+		}
+		lp_warnat(lp_reader_name(a->r), row->line,
+		    "commenced: expected a date YYYY-MM-DD, got '%s'; the row's columns are left empty", s);
+	} else if (s && *s) {
+		if (commenced > ctx->today && !ctx->quiet) {
+			char d[11];
+
+			lp_date_format(ctx->today, d);
+			lp_warnat(lp_reader_name(a->r), row->line,
+			    "commenced %s is after today (%s)", s, d);
+		}
+		lp_timeline(a->cal, commenced, ctx->today, &t);
+		lp_date_format(t.deadline, deadline);
+		snprintf(left, sizeof left, "%d", t.windows_left);
+		add[0] = deadline;
+		add[1] = window_id(t.next);
+		add[2] = window_id(t.last);
+		add[3] = left;
+	}
+	for (size_t k = 0; k < NANNOTATE; k++)
+		a->values[a->slot[k]] = add[k];
+	lp_writer_row(a->w, a->values);
+	return 0;
+}
+
+/* The input's own form when piped, a table on a terminal, or -o. */
+static enum lp_format
+annotate_format(const struct lp_ctx *ctx, const struct lp_reader *r)
+{
+	if (ctx->format_set)
+		return ctx->format;
+	return isatty(STDOUT_FILENO) ? LP_FMT_TABLE : lp_reader_format(r);
+}
+
+static int
+cmd_annotate(struct lp_ctx *ctx, const struct opts *o)
+{
+	struct annotate a = { .ctx = ctx, .keep_going = o->keep_going };
+	struct lp_calendar cal;
+	const struct lp_row *row = NULL;
+	const char *name = "-";
+	FILE *in = stdin;
+	int got, rc = LP_EXIT_ERROR;
+
+	if (o->noperands > 1) {
+		lp_error("annotate reads one input: a FILE or - (standard input)");
+		return usage_error();
+	}
+	if (o->noperands == 1 && strcmp(o->operands[0], "-") != 0) {
+		name = o->operands[0];
+		if (!(in = fopen(name, "r"))) {
+			lp_error("%s: %s", name, strerror(errno));
+			return LP_EXIT_ERROR;
+		}
+	}
+	/* A filter has no portfolio: the calendar is --windows, LP_WINDOWS or built in. */
+	if (lp_calendar_for(&cal, ctx->windows_path, NULL) < 0)
+		goto out_file;
+	a.cal = &cal;
+	a.r = lp_reader_new(in, name, 0);
+	if ((got = lp_reader_next(a.r, &row)) < 0)
+		goto out;
+	a.fmt = annotate_format(ctx, a.r);
+	if (lp_reader_columns(a.r)->n == 0) {
+		/* Nothing at all (an empty input, or []): nothing to annotate. */
+		rc = LP_EXIT_OK;
+		if (a.fmt == LP_FMT_JSON &&
+		    lp_writer_finish(lp_writer_new(stdout, a.fmt, annotate_cols, NANNOTATE, ctx->raw)) < 0)
+			rc = LP_EXIT_ERROR;
+		goto out;
+	}
+	if ((a.key = lp_reader_column(a.r, "commenced")) < 0) {
+		lp_errorat(lp_reader_name(a.r),
+		    lp_reader_format(a.r) == LP_FMT_CSV ? 1 : got == 1 ? row->line : 0,
+		    "expected a 'commenced' column (a date YYYY-MM-DD) in the input");
+		goto out;
+	}
+	annotate_columns(&a);
+	a.w = lp_writer_new(stdout, a.fmt, a.cols, a.ncols, ctx->raw);
+	while (got == 1) {
+		if (annotate_row(&a, row) < 0)
+			break;
+		got = lp_reader_next(a.r, &row);
+	}
+	/* What was written stays written (a filter streams); the status tells. */
+	rc = got == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
+	if (a.w && lp_writer_finish(a.w) < 0)
+		rc = LP_EXIT_ERROR;
+out:
+	lp_reader_free(a.r);
+	free(a.cols);
+	free(a.values);
+	lp_calendar_free(&cal);
+out_file:
+	if (in != stdin)
+		fclose(in);
+	return rc;
+}
+
+/* ---- submit and outcome: commands that write ---- */
+
+/* The portfolio named by the operand (relative to -C) or around -C / ".". */
+static int
+portfolio_root(const struct lp_ctx *ctx, const struct opts *o, size_t first, char **root)
+{
+	char *dir;
+	int rc;
+
+	if (o->noperands > first + 1) {
+		lp_error("expected one PORTFOLIO, got %zu", o->noperands - first);
+		return -2;
+	}
+	if (ctx->at) {
+		lp_error("--at reads a past revision; this command writes, so it takes no --at");
+		return -2;
+	}
+	if (o->noperands == first)
+		return lp_portfolio_find(ctx->dir, root);
+	if (ctx->dir && o->operands[first][0] != '/')
+		dir = lp_xasprintf("%s/%s", ctx->dir, o->operands[first]);
+	else
+		dir = lp_xstrdup(o->operands[first]);
+	rc = lp_portfolio_find(dir, root);
+	free(dir);
+	return rc;
+}
+
+/*
+ * Our own `lp`: the one beside this program, or one on PATH that has
+ * lp-window beside it.  (A bare `lp` on PATH may be the CUPS print
+ * command, which must never be handed a portfolio.)
+ */
+static char *
+find_lp(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	const char *path = getenv("PATH");
+
+	if (n > 0) {
+		char *slash, *lp;
+
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/'))) {
+			*slash = '\0';
+			lp = lp_xasprintf("%s/lp", self);
+			if (access(lp, X_OK) == 0)
+				return lp;
+			free(lp);
+		}
+	}
+	while (path && *path) {
+		size_t len = strcspn(path, ":");
+		char *dir = len ? lp_xstrndup(path, len) : lp_xstrdup(".");
+		char *lp = lp_xasprintf("%s/lp", dir);
+		char *sib = lp_xasprintf("%s/lp-window", dir);
+		int ours = access(lp, X_OK) == 0 && access(sib, X_OK) == 0;
+
+		free(dir);
+		free(sib);
+		if (ours)
+			return lp;
+		free(lp);
+		path += len;
+		path += *path == ':';
+	}
+	return NULL;
+}
+
+/*
+ * `lp check` on the portfolio, as a child, its stdout sent to our stderr
+ * so that our own output stays ours.  Not -q: that would hide the very
+ * findings that explain a refusal.  0 ready, 1 not ready, -1 when the
+ * checks could not run (diagnostic printed).
+ */
+static int
+run_lp_check(const struct lp_ctx *ctx, const struct opts *o, const char *root)
+{
+	char *lp = find_lp();
+	char today[11];
+	const char *argv[12];
+	size_t n = 0;
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, err;
+
+	if (!lp) {
+		lp_error("cannot find lp (beside lp-window or on PATH) to run lp check; "
+		    "--force submits without the check");
+		return -1;
+	}
+	lp_date_format(ctx->today, today);
+	argv[n++] = lp;
+	argv[n++] = "check";
+	argv[n++] = "--today";
+	argv[n++] = today;
+	if (ctx->framework_path) {
+		argv[n++] = "--framework";
+		argv[n++] = ctx->framework_path;
+	}
+	if (o->min_arg) {
+		argv[n++] = "--min";
+		argv[n++] = o->min_arg;
+	}
+	argv[n++] = "--";
+	argv[n++] = root;
+	argv[n] = NULL;
+	fflush(stdout);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+	err = posix_spawn(&pid, lp, &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err) {
+		lp_error("cannot run %s: %s", lp, strerror(err));
+		free(lp);
+		return -1;
+	}
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			lp_error("waiting for %s: %s", lp, strerror(errno));
+			free(lp);
+			return -1;
+		}
+	}
+	free(lp);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
+		return 1;
+	lp_error("lp check could not check the portfolio (%s %d)",
+	    WIFEXITED(status) ? "exit" : "signal",
+	    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	return -1;
+}
+
+/* The state of p that rules a submission out, or NULL. */
+static const char *
+not_submittable(const struct lp_portfolio *p)
+{
+	if (p->outcome == LP_OUTCOME_WITHDRAWN)
+		return "the practitioner has withdrawn (outcome: withdrawn)";
+	if (p->outcome == LP_OUTCOME_ACCREDITED || p->accredited != LP_DATE_NONE)
+		return "the portfolio is already accredited (re-accreditation is lp-reaccredit submit)";
+	if (p->submitted != LP_DATE_NONE && p->outcome == LP_OUTCOME_NONE)
+		return "the portfolio is submitted and awaits its outcome (record it with lp-window outcome)";
+	return NULL;
+}
+
+/*
+ * Which window, and whether the dates allow it.  Returns 0 with *win set,
+ * 1 after saying why not (exit 1), -1 for an unknown window id (exit 2).
+ */
+static int
+choose_window(const struct lp_ctx *ctx, const struct opts *o, const struct lp_portfolio *p,
+    const struct lp_calendar *cal, const struct lp_window **win)
+{
+	struct lp_timeline t;
+	char deadline[11], closes[11];
+
+	lp_timeline(cal, p->commenced, ctx->today, &t);
+	lp_date_format(t.deadline, deadline);
+	*win = NULL;
+	if (o->window && !(*win = lp_calendar_window(cal, o->window))) {
+		lp_error("--window: no window '%s' in the calendar (%s); lp-window list shows them",
+		    o->window, cal->source);
+		return -1;
+	}
+	if (t.deadline < ctx->today) {
+		lp_error("%s: refusing to submit: the deadline %s has passed", p->label, deadline);
+		return 1;
+	}
+	if (!*win) {
+		if (!t.next) {
+			lp_error("%s: refusing to submit: no window is left before the deadline %s",
+			    p->label, deadline);
+			return 1;
+		}
+		*win = t.next;
+		return 0;
+	}
+	if (lp_window_usable(*win, t.deadline, ctx->today))
+		return 0;
+	lp_date_format((*win)->closes, closes);
+	if ((*win)->closes < ctx->today)
+		lp_error("%s: refusing to submit: window %s closed on %s", p->label, (*win)->id, closes);
+	else
+		lp_error("%s: refusing to submit: window %s closes on %s, after the deadline %s",
+		    p->label, (*win)->id, closes, deadline);
+	return 1;
+}
+
+/* Record the submission in portfolio.md, commit and tag.  Exit status. */
+static int
+record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_portfolio *p,
+    const char *root, struct lp_git *git, const struct lp_window *win)
+{
+	char *paths[] = { "portfolio.md" };
+	char today[11], closes[11];
+	char *msg, *tagname, *tagmsg, *made = NULL;
+	int rc = LP_EXIT_ERROR;
+
+	lp_date_format(ctx->today, today);
+	lp_date_format(win->closes, closes);
+	lp_doc_set(&p->doc, "submitted", today);
+	lp_doc_set(&p->doc, "window", win->id);
+	if (p->outcome == LP_OUTCOME_REFERRED)
+		lp_doc_unset(&p->doc, "outcome");	/* SPEC 6: a new submission clears it */
+	msg = lp_xasprintf("window: submit into %s%s", win->id, o->force ? " (forced: not ready)" : "");
+	tagname = lp_xasprintf("lp/submitted/%s", win->id);
+	tagmsg = lp_xasprintf("%s (%s) submitted into window %s on %s%s",
+	    p->name, p->id, win->id, today, o->force ? ", forced: not checked for readiness" : "");
+	if (lp_portfolio_write_doc(root, "portfolio.md", &p->doc) < 0 ||
+	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+		goto out;
+	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)
+		goto out;
+	if (!ctx->quiet) {
+		if (made)
+			printf("%s: submitted into %s (closes %s), tagged %s\n", p->id, win->id, closes, made);
+		else
+			printf("%s: submitted into %s (closes %s), not committed\n", p->id, win->id, closes);
+	}
+	rc = LP_EXIT_OK;
+out:
+	free(made);
+	free(msg);
+	free(tagname);
+	free(tagmsg);
+	return rc;
+}
+
+static int
+cmd_submit(struct lp_ctx *ctx, const struct opts *o)
+{
+	struct lp_portfolio p;
+	struct lp_calendar cal = {0};
+	struct lp_git *git = NULL;
+	struct lp_lock *lock = NULL;
+	const struct lp_window *win = NULL;
+	const char *why;
+	char *root = NULL, *prefix = NULL;
+	int rc = LP_EXIT_ERROR, refused = 0, clean = 0, r;
+
+	memset(&p, 0, sizeof p);
+	if ((r = portfolio_root(ctx, o, 0, &root)) < 0)
+		return r == -2 ? usage_error() : LP_EXIT_ERROR;
+	if ((r = lp_git_open(root, &git)) != 0) {
+		if (r == 1)
+			lp_error("%s: not in a git work tree: a submission is a commit and a tag "
+			    "(lp init, or git init, makes one)", root);
+		goto out;
+	}
+	if (lp_lock_take(root, &lock) < 0 ||
+	    lp_portfolio_open(ctx, root, 0, &p) < 0 ||
+	    lp_calendar_for(&cal, ctx->windows_path, root) < 0 ||
+	    lp_git_prefix(git, root, &prefix) < 0)
+		goto out;
+	if ((r = choose_window(ctx, o, &p, &cal, &win)) < 0)
+		goto out;
+	refused = r;
+	if ((why = not_submittable(&p))) {
+		lp_error("%s: refusing to submit: %s", p.label, why);
+		refused = 1;
+	}
+	if (lp_git_clean(git, prefix, &clean) < 0)
+		goto out;
+	if (!clean) {
+		lp_error("%s: refusing to submit: the work tree has changes that are not committed "
+		    "(commit them, or move them away, first)", p.label);
+		refused = 1;
+	}
+	/* The slow check last, and only when nothing else stands in the way. */
+	if (!refused && !o->force) {
+		if ((r = run_lp_check(ctx, o, root)) < 0)
+			goto out;
+		if (r == 1) {
+			lp_error("%s: refusing to submit: lp check found problems (above); "
+			    "--force submits anyway", p.label);
+			refused = 1;
+		}
+	}
+	if (refused) {
+		rc = LP_EXIT_FOUND;
+		goto out;
+	}
+	rc = record_submission(ctx, o, &p, root, git, win);
+out:
+	lp_portfolio_free(&p);
+	lp_calendar_free(&cal);
+	lp_lock_release(lock);
+	lp_git_free(git);
+	free(prefix);
+	free(root);
+	return rc;
+}
+
+static int
+cmd_outcome(struct lp_ctx *ctx, const struct opts *o)
+{
+	char *paths[] = { "portfolio.md" };
+	struct lp_portfolio p;
+	struct lp_lock *lock = NULL;
+	struct lp_buf before = {0}, after = {0};
+	char *root = NULL, *msg = NULL;
+	char date[11];
+	lp_date when = ctx->today;
+	int rc = LP_EXIT_ERROR, outcome, r;
+
+	memset(&p, 0, sizeof p);
+	if (o->noperands == 0) {
+		lp_error("outcome: expected accredited, referred or withdrawn");
+		return usage_error();
+	}
+	outcome = lp_outcome_parse(o->operands[0]);
+	if (outcome <= LP_OUTCOME_NONE) {
+		lp_error("outcome: expected accredited, referred or withdrawn, got '%s'", o->operands[0]);
+		return usage_error();
+	}
+	if (o->date && outcome != LP_OUTCOME_ACCREDITED) {
+		lp_error("--date is the date of an award: it goes with accredited only");
+		return usage_error();
+	}
+	if (o->date && parse_date_opt("--date", o->date, &when) < 0)
+		return LP_EXIT_ERROR;
+	if ((r = portfolio_root(ctx, o, 1, &root)) < 0)
+		return r == -2 ? usage_error() : LP_EXIT_ERROR;
+	if (lp_lock_take(root, &lock) < 0 || lp_portfolio_open(ctx, root, 0, &p) < 0)
+		goto out;
+	lp_date_format(when, date);
+	if (when > ctx->today && !ctx->quiet) {
+		char t[11];
+
+		lp_date_format(ctx->today, t);
+		lp_warn("--date %s is after today (%s)", date, t);
+	}
+	lp_doc_format(&p.doc, &before);
+	lp_doc_set(&p.doc, "outcome", lp_outcome_name(outcome));
+	if (outcome == LP_OUTCOME_ACCREDITED)
+		lp_doc_set(&p.doc, "accredited", date);
+	lp_doc_format(&p.doc, &after);
+	if (before.len == after.len && memcmp(before.data, after.data, before.len) == 0) {
+		rc = LP_EXIT_OK;	/* already recorded: nothing to write or commit */
+		goto out;
+	}
+	msg = lp_xasprintf("window: outcome %s", lp_outcome_name(outcome));
+	if (lp_portfolio_write_doc(root, "portfolio.md", &p.doc) < 0 ||
+	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+		goto out;
+	rc = LP_EXIT_OK;
+out:
+	lp_buf_free(&before);
+	lp_buf_free(&after);
+	lp_portfolio_free(&p);
+	lp_lock_release(lock);
+	free(msg);
+	free(root);
+	return rc;
+}
+
+/* ---- main ---- */
+
+static const struct {
+	const char *name;
+	unsigned bit;
+	int (*run)(struct lp_ctx *, const struct opts *);
+} commands[] = {
+	{ "list", CMD_LIST, cmd_list },
+	{ "status", CMD_STATUS, cmd_status },
+	{ "check", CMD_CHECK, cmd_check },
+	{ "annotate", CMD_ANNOTATE, cmd_annotate },
+	{ "submit", CMD_SUBMIT, cmd_submit },
+	{ "outcome", CMD_OUTCOME, cmd_outcome },
+};
+
+/* Which subcommands take each of this program's own options. */
+static int
+option_applies(int opt, unsigned cmd)
+{
+	switch (opt) {
+	case OPT_FROM:
+	case OPT_TO:
+		return cmd & CMD_LIST;
+	case OPT_WINDOW:
+	case OPT_FORCE:
+		return cmd & CMD_SUBMIT;
+	case OPT_DATE:
+		return cmd & CMD_OUTCOME;
+	case OPT_KEEP_GOING:
+		return cmd & CMD_ANNOTATE;
+	}
+	return 1;
+}
+
+/* -h and --version anywhere before "--" win over everything else. */
+static int
+early_options(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return LP_EXIT_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			lp_print_version(lp_progname());
+			return LP_EXIT_OK;
+		}
+	}
+	return -1;
+}
+
+static int
+parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
+{
+	int c, r;
+
+	/* argv[0] is the subcommand; getopt permutes operands to the end. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, long_opts, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			if (optopt > 0 && optopt < 256)
+				lp_error("-%c: %s", optopt, c == ':' ? "expected a value" : "unknown option");
+			else
+				lp_error("%s: %s", argv[optind - 1], c == ':' ? "expected a value" : "unknown option");
+			return -1;
+		}
+		if (!option_applies(c, o->cmd)) {
+			lp_error("%s does not apply to %s", argv[optind - 1], argv[0]);
+			return -1;
+		}
+		switch (c) {
+		case OPT_FROM:
+			o->from = optarg;
+			continue;
+		case OPT_TO:
+			o->to = optarg;
+			continue;
+		case OPT_WINDOW:
+			o->window = optarg;
+			continue;
+		case OPT_FORCE:
+			o->force = 1;
+			continue;
+		case OPT_DATE:
+			o->date = optarg;
+			continue;
+		case OPT_KEEP_GOING:
+			o->keep_going = 1;
+			continue;
+		case LP_OPT_MIN:
+			o->min_arg = optarg;	/* also passed on to lp check */
+			break;
+		}
+		if ((r = lp_ctx_option(ctx, c, optarg)) < 0)
+			return -1;
+		if (r == 0) {
+			lp_error("%s: unknown option", argv[optind - 1]);
+			return -1;
+		}
+	}
+	o->operands = argv + optind;
+	o->noperands = (size_t)(argc - optind);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lp_ctx ctx;
+	struct opts o;
+	int status = LP_EXIT_ERROR;
+
+	lp_ctx_init(&ctx, argv[0]);
+	if ((status = early_options(argc, argv)) >= 0)
+		return lp_exit(status);
+	status = LP_EXIT_ERROR;
+	memset(&o, 0, sizeof o);
+	if (argc < 2 || argv[1][0] == '-') {
+		lp_error("expected a command: list, status, check, annotate, submit or outcome");
+		usage(stderr);
+		return lp_exit(LP_EXIT_ERROR);
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			o.cmd = commands[i].bit;
+	if (!o.cmd) {
+		lp_error("unknown command '%s'", argv[1]);
+		usage(stderr);
+		return lp_exit(LP_EXIT_ERROR);
+	}
+	lp_git_global_init();
+	if (parse_options(&ctx, &o, argc - 1, argv + 1) < 0) {
+		usage(stderr);
+		goto out;
+	}
+	if (lp_ctx_ready(&ctx) < 0)
+		goto out;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (commands[i].bit == o.cmd)
+			status = commands[i].run(&ctx, &o);
+out:
+	lp_ctx_free(&ctx);
+	lp_git_global_shutdown();
+	return lp_exit(status);
+}
