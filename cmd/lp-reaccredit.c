@@ -1191,7 +1191,7 @@ main(int argc, char **argv)
 		return lp_exit(status);
 	status = LP_EXIT_ERROR;
 	memset(&o, 0, sizeof o);
-	if (argc < 2 || argv[1][0] == '-') {
+	if (!lp_subcommand_first(argc, argv, LP_SHORTOPTS, long_opts)) {
 		lp_error("expected a command: status, due, annotate, init, check or submit");
 		usage(stderr);
 		return lp_exit(LP_EXIT_ERROR);

@@ -7,6 +7,7 @@
  * to lp_ctx_option.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -109,6 +110,52 @@ struct lp_writer *
 lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols)
 {
 	return lp_writer_new(stdout, ctx->format, cols, ncols, ctx->raw);
+}
+
+/* How many argv slots an option word uses: 1, or 2 when its value follows. */
+static int
+option_width(const char *arg, const char *shortopts, const struct option *longopts)
+{
+	if (arg[1] == '-') {
+		const char *name = arg + 2;
+		size_t n = strcspn(name, "=");
+
+		if (name[n] == '=')
+			return 1;
+		for (const struct option *o = longopts; o && o->name; o++)
+			if (strlen(o->name) == n && strncmp(o->name, name, n) == 0)
+				return o->has_arg == required_argument ? 2 : 1;
+		return 1;
+	}
+	/* A cluster like -qC DIR: the first letter taking a value ends it. */
+	for (const char *c = arg + 1; *c; c++) {
+		const char *spec = strchr(shortopts, *c);
+
+		if (spec && *c != ':' && spec[1] == ':')
+			return c[1] ? 1 : 2;
+	}
+	return 1;
+}
+
+int
+lp_subcommand_first(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	for (int i = 1; i < argc; i++) {
+		char *sub;
+
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (argv[i][0] == '-' && argv[i][1]) {
+			i += option_width(argv[i], shortopts, longopts) - 1;
+			continue;
+		}
+		sub = argv[i];
+		memmove(argv + 2, argv + 1, (size_t)(i - 1) * sizeof *argv);
+		argv[1] = sub;
+		return 1;
+	}
+	return 0;
 }
 
 void

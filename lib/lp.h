@@ -816,6 +816,16 @@ int lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg);
 int lp_ctx_ready(struct lp_ctx *ctx);
 /* The output format's writer on stdout. */
 struct lp_writer *lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols);
+struct option;
+/*
+ * Let options come before the subcommand, as in `lp-window -C dir status`:
+ * find the first operand (skipping options and the values of options that
+ * take one, by shortopts/longopts) and move it to argv[1], keeping the
+ * order of everything else.  Returns 1 when it found one, 0 when there is
+ * no operand (argv unchanged).  A "--" ends the search.
+ */
+int lp_subcommand_first(int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
 /* Print "PROG VERSION" on stdout. */
 void lp_print_version(const char *prog);
 /* Parse a non-negative whole number of days; -1 if bad (no diagnostic). */
