@@ -430,6 +430,8 @@ check_attachments(const struct lp_portfolio *p, const struct lp_evidence *e)
 			lp_errorat(path, f ? f->line : 0, "attachment '%s': no such file in the portfolio", a);
 			bad = 1;
 		} else if (rc < 0) {
+			/* The tree said why (it leads outside, it is not a file); say where. */
+			lp_errorat(path, f ? f->line : 0, "attachment '%s': cannot be used", a);
 			bad = 1;
 		}
 	}
@@ -584,13 +586,42 @@ lp_portfolio_free(struct lp_portfolio *p)
 	memset(p, 0, sizeof *p);
 }
 
+/*
+ * Load root as it was at ctx->at through git, which the caller owns and
+ * which must be the repository holding root.
+ */
+static int
+portfolio_open_at(const struct lp_ctx *ctx, struct lp_git *git, const char *root,
+    unsigned what, struct lp_portfolio *p)
+{
+	struct lp_tree *tree = NULL;
+	char *prefix = NULL;
+	int rc = -1;
+
+	memset(p, 0, sizeof *p);
+	if (lp_git_prefix(git, root, &prefix) == 0 &&
+	    lp_tree_open_git(git, ctx->at, prefix, &tree) == 0)
+		rc = lp_portfolio_load(p, tree, what);
+	free(prefix);
+	return rc;
+}
+
+static int
+open_repository(const char *root, struct lp_git **git)
+{
+	int rc = lp_git_open(root, git);
+
+	if (rc == 1)
+		lp_error("%s: --at needs a portfolio in a git work tree", root);
+	return rc == 0 ? 0 : -1;
+}
+
 int
 lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
     struct lp_portfolio *p)
 {
 	struct lp_tree *tree = NULL;
 	struct lp_git *git = NULL;
-	char *prefix = NULL;
 	int rc;
 
 	memset(p, 0, sizeof *p);
@@ -599,20 +630,10 @@ lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
 			return -1;
 		return lp_portfolio_load(p, tree, what);
 	}
-	rc = lp_git_open(root, &git);
-	if (rc == 1)
-		lp_error("%s: --at needs a portfolio in a git work tree", root);
-	if (rc != 0)
+	if (open_repository(root, &git) < 0)
 		return -1;
-	if (lp_git_prefix(git, root, &prefix) < 0 ||
-	    lp_tree_open_git(git, ctx->at, prefix, &tree) < 0) {
-		free(prefix);
-		lp_git_free(git);
-		return -1;
-	}
-	free(prefix);
-	rc = lp_portfolio_load(p, tree, what);
-	p->git = git;
+	rc = portfolio_open_at(ctx, git, root, what, p);
+	p->git = git;	/* freed after the tree, in lp_portfolio_free */
 	return rc;
 }
 
@@ -889,23 +910,59 @@ walk_visit(struct walk *w, struct lp_portfolio *p, int loaded)
 		w->failed = 1;
 }
 
+/*
+ * --at over a cohort: a cohort usually lives in one repository, and
+ * opening it costs far more than reading one portfolio from it, so the
+ * repository stays open while the portfolios are inside its work tree.
+ */
+static int
+cohort_open_at(const struct lp_ctx *ctx, struct lp_git **git, const char *root,
+    unsigned what, struct lp_portfolio *p)
+{
+	char *abs = realpath(root, NULL);
+	const char *wd = *git ? lp_git_workdir(*git) : NULL;
+	int rc;
+
+	if (!wd || !abs || strncmp(abs, wd, strlen(wd) - 1) != 0 ||
+	    (abs[strlen(wd) - 1] != '/' && abs[strlen(wd) - 1] != '\0')) {
+		if (*git)
+			lp_git_free(*git);
+		*git = NULL;
+		if (open_repository(root, git) < 0) {
+			memset(p, 0, sizeof *p);
+			free(abs);
+			return -1;
+		}
+	}
+	free(abs);
+	rc = portfolio_open_at(ctx, *git, root, what, p);
+	return rc;
+}
+
 int
 lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg)
 {
 	struct walk w = { .ctx = ctx, .fn = fn, .arg = arg };
 	struct lp_strv roots = {0};
+	struct lp_git *git = NULL;
 
 	if (lp_cohort_find(operands, n, ctx->dir, &roots) < 0)
 		w.failed = 1;
 	w.total = roots.n;
 	for (size_t i = 0; i < roots.n; i++) {
 		struct lp_portfolio p;
-		int ok = lp_portfolio_open(ctx, roots.v[i], what, &p) == 0;
+		int ok;
 
+		if (ctx->at)
+			ok = cohort_open_at(ctx, &git, roots.v[i], what, &p) == 0;
+		else
+			ok = lp_portfolio_open(ctx, roots.v[i], what, &p) == 0;
 		walk_visit(&w, &p, ok);
 		lp_portfolio_free(&p);
 	}
+	if (git)
+		lp_git_free(git);
 	progress(&w, 1);
 	idset_free(&w.ids);
 	lp_strv_free(&roots);

@@ -150,7 +150,8 @@ mkevidence() {
 	} >"$_d/evidence/$_s.md"
 }
 
-# mkassessment DIR "LP1,extending" "LP2,developing" ...
+# mkassessment DIR "LP1,extending,," "LP2,developing,2025-10-01,a note" ...
+# (every row has the four columns standard,level,date,note)
 mkassessment() {
 	_d=$1; shift
 	{
