@@ -191,186 +191,57 @@ cmd_due(struct lp_ctx *ctx, const struct opts *o)
 
 /* ---- annotate ---- */
 
-/* What annotate appends; an input column of the same name is replaced. */
 static const struct lp_col annotate_cols[] = {
 	{ "expires", LP_COL_DATE }, { "days_left", LP_COL_INT },
 	{ "status", LP_COL_STR },
 };
-#define NANNOTATE (sizeof annotate_cols / sizeof annotate_cols[0])
 
-struct annotate {
+struct expiry_row {
 	const struct lp_ctx *ctx;
-	struct lp_reader *r;
-	struct lp_writer *w;
-	enum lp_format fmt;
-	struct lp_col *cols;		/* output columns */
-	size_t ncols;
-	size_t nin;			/* input columns the writer knows */
-	size_t slot[NANNOTATE];		/* output index of each appended column */
-	const char **values;
-	int key;			/* input index of `accredited` */
-	int keep_going;
+	char expires[11];
+	char left[24];
 };
 
-/* Output columns: the reader's, then those of annotate_cols not among them. */
+/* An empty accredited is someone not (yet) accredited. */
 static void
-annotate_columns(struct annotate *a)
+annotate_expiry(void *arg, lp_date accredited, const char **out, const char *name, long line)
 {
-	const struct lp_strv *in = lp_reader_columns(a->r);
-
-	free(a->cols);
-	free(a->values);
-	a->nin = in->n;
-	a->cols = lp_xcalloc(in->n + NANNOTATE, sizeof *a->cols);
-	a->values = lp_xcalloc(in->n + NANNOTATE, sizeof *a->values);
-	for (size_t i = 0; i < in->n; i++) {
-		a->cols[i].name = in->v[i];
-		a->cols[i].type = LP_COL_STR;
-	}
-	a->ncols = in->n;
-	for (size_t k = 0; k < NANNOTATE; k++) {
-		int at = lp_reader_column(a->r, annotate_cols[k].name);
-
-		if (at >= 0) {
-			a->slot[k] = (size_t)at;
-			a->cols[at].type = annotate_cols[k].type;
-		} else {
-			a->slot[k] = a->ncols;
-			a->cols[a->ncols++] = annotate_cols[k];
-		}
-	}
-}
-
-/*
- * JSON Lines may bring a new key in a later object.  JSON Lines output
- * goes on with the wider rows; a format with one header cannot.
- */
-static int
-annotate_widen(struct annotate *a, const struct lp_row *row)
-{
-	const struct lp_strv *in = lp_reader_columns(a->r);
-	int rc;
-
-	if (a->fmt != LP_FMT_JSONL) {
-		lp_errorat(lp_reader_name(a->r), row->line,
-		    "key '%s' is not in the first row: %s output needs every key in the first row (use -o jsonl)",
-		    in->v[a->nin], lp_format_name(a->fmt));
-		return -1;
-	}
-	rc = lp_writer_finish(a->w);
-	a->w = NULL;
-	if (rc < 0)
-		return -1;
-	annotate_columns(a);
-	a->w = lp_writer_new(stdout, a->fmt, a->cols, a->ncols, a->ctx->raw);
-	return 0;
-}
-
-static int
-annotate_row(struct annotate *a, const struct lp_row *row)
-{
-	const struct lp_ctx *ctx = a->ctx;
-	const char *s = (size_t)a->key < row->n ? row->values[a->key] : NULL;
-	const char *add[NANNOTATE] = { NULL, NULL, NULL };
-	char expires[11], left[24];
-	lp_date accredited = LP_DATE_NONE, exp;
+	struct expiry_row *e = arg;
 	enum lp_renewal r;
+	lp_date exp;
 	long days;
 
-	if (row->n > a->nin && annotate_widen(a, row) < 0)
-		return -1;
-	for (size_t i = 0; i < a->nin; i++)
-		a->values[i] = i < row->n ? row->values[i] : NULL;
-	if (s && *s && lp_date_parse(s, &accredited) < 0) {
-		if (!a->keep_going) {
-			lp_errorat(lp_reader_name(a->r), row->line,
-			    "accredited: expected a date YYYY-MM-DD, got '%s'", s);
-			return -1;
-		}
-		lp_warnat(lp_reader_name(a->r), row->line,
-		    "accredited: expected a date YYYY-MM-DD, got '%s'; the row's columns are left empty", s);
-	} else {
-		/* An empty accredited is someone not (yet) accredited. */
-		r = lp_renewal_of(accredited, ctx->today, renewal_within(ctx), &exp, &days);
-		if (r != LP_RENEWAL_NOT_ACCREDITED) {
-			lp_date_format(exp, expires);
-			snprintf(left, sizeof left, "%ld", days);
-			add[0] = expires;
-			add[1] = left;
-		}
-		add[2] = lp_renewal_name(r);
+	(void)name;
+	(void)line;
+	r = lp_renewal_of(accredited, e->ctx->today, renewal_within(e->ctx), &exp, &days);
+	if (r != LP_RENEWAL_NOT_ACCREDITED) {
+		lp_date_format(exp, e->expires);
+		snprintf(e->left, sizeof e->left, "%ld", days);
+		out[0] = e->expires;
+		out[1] = e->left;
 	}
-	for (size_t k = 0; k < NANNOTATE; k++)
-		a->values[a->slot[k]] = add[k];
-	lp_writer_row(a->w, a->values);
-	return 0;
-}
-
-/* The input's own form when piped, a table on a terminal, or -o. */
-static enum lp_format
-annotate_format(const struct lp_ctx *ctx, const struct lp_reader *r)
-{
-	if (ctx->format_set)
-		return ctx->format;
-	return isatty(STDOUT_FILENO) ? LP_FMT_TABLE : lp_reader_format(r);
+	out[2] = lp_renewal_name(r);
 }
 
 static int
 cmd_annotate(struct lp_ctx *ctx, const struct opts *o)
 {
-	struct annotate a = { .ctx = ctx, .keep_going = o->keep_going };
-	const struct lp_row *row = NULL;
-	const char *name = "-";
-	FILE *in = stdin;
-	int got, rc = LP_EXIT_ERROR;
+	struct expiry_row e = { .ctx = ctx };
+	struct lp_annotate spec = {
+		.key = "accredited",
+		.key_desc = "an 'accredited' column (a date YYYY-MM-DD, or empty)",
+		.cols = annotate_cols,
+		.ncols = sizeof annotate_cols / sizeof annotate_cols[0],
+		.keep_going = o->keep_going,
+		.compute = annotate_expiry,
+		.arg = &e,
+	};
 
 	if (o->noperands > 1) {
 		lp_error("annotate reads one input: a FILE or - (standard input)");
 		return usage_error();
 	}
-	if (o->noperands == 1 && strcmp(o->operands[0], "-") != 0) {
-		name = o->operands[0];
-		if (!(in = fopen(name, "r"))) {
-			lp_error("%s: %s", name, strerror(errno));
-			return LP_EXIT_ERROR;
-		}
-	}
-	a.r = lp_reader_new(in, name, 0);
-	if ((got = lp_reader_next(a.r, &row)) < 0)
-		goto out;
-	a.fmt = annotate_format(ctx, a.r);
-	if (lp_reader_columns(a.r)->n == 0) {
-		/* Nothing at all (an empty input, or []): nothing to annotate. */
-		rc = LP_EXIT_OK;
-		if (a.fmt == LP_FMT_JSON &&
-		    lp_writer_finish(lp_writer_new(stdout, a.fmt, annotate_cols, NANNOTATE, ctx->raw)) < 0)
-			rc = LP_EXIT_ERROR;
-		goto out;
-	}
-	if ((a.key = lp_reader_column(a.r, "accredited")) < 0) {
-		lp_errorat(lp_reader_name(a.r),
-		    lp_reader_format(a.r) == LP_FMT_CSV ? 1 : got == 1 ? row->line : 0,
-		    "expected an 'accredited' column (a date YYYY-MM-DD, or empty) in the input");
-		goto out;
-	}
-	annotate_columns(&a);
-	a.w = lp_writer_new(stdout, a.fmt, a.cols, a.ncols, ctx->raw);
-	while (got == 1) {
-		if (annotate_row(&a, row) < 0)
-			break;
-		got = lp_reader_next(a.r, &row);
-	}
-	/* What was written stays written (a filter streams); the status tells. */
-	rc = got == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
-	if (a.w && lp_writer_finish(a.w) < 0)
-		rc = LP_EXIT_ERROR;
-out:
-	lp_reader_free(a.r);
-	free(a.cols);
-	free(a.values);
-	if (in != stdin)
-		fclose(in);
-	return rc;
+	return lp_annotate(ctx, &spec, o->noperands ? o->operands[0] : NULL);
 }
 
 /* ---- reading a case study ---- */

@@ -432,198 +432,68 @@ cmd_check(struct lp_ctx *ctx, const struct opts *o)
 
 /* ---- annotate ---- */
 
-/* What annotate appends; an input column of the same name is replaced. */
 static const struct lp_col annotate_cols[] = {
 	{ "deadline", LP_COL_DATE }, { "next_window", LP_COL_STR },
 	{ "last_window", LP_COL_STR }, { "windows_left", LP_COL_INT },
 };
-#define NANNOTATE (sizeof annotate_cols / sizeof annotate_cols[0])
 
-struct annotate {
+struct deadline_row {
 	const struct lp_ctx *ctx;
 	const struct lp_calendar *cal;
-	struct lp_reader *r;
-	struct lp_writer *w;
-	enum lp_format fmt;
-	struct lp_col *cols;		/* output columns */
-	size_t ncols;
-	size_t nin;			/* input columns the writer knows */
-	size_t slot[NANNOTATE];		/* output index of each appended column */
-	const char **values;
-	int key;			/* input index of `commenced` */
-	int keep_going;
+	char deadline[11];
+	char left[24];
 };
 
-/* Output columns: the reader's, then those of annotate_cols not among them. */
+/* An empty commenced is someone not yet started: empty columns. */
 static void
-annotate_columns(struct annotate *a)
+annotate_deadline(void *arg, lp_date commenced, const char **out, const char *name, long line)
 {
-	const struct lp_strv *in = lp_reader_columns(a->r);
-
-	free(a->cols);
-	free(a->values);
-	a->nin = in->n;
-	a->cols = lp_xcalloc(in->n + NANNOTATE, sizeof *a->cols);
-	a->values = lp_xcalloc(in->n + NANNOTATE, sizeof *a->values);
-	for (size_t i = 0; i < in->n; i++) {
-		a->cols[i].name = in->v[i];
-		a->cols[i].type = LP_COL_STR;
-	}
-	a->ncols = in->n;
-	for (size_t k = 0; k < NANNOTATE; k++) {
-		int at = lp_reader_column(a->r, annotate_cols[k].name);
-
-		if (at >= 0) {
-			a->slot[k] = (size_t)at;
-			a->cols[at].type = annotate_cols[k].type;
-		} else {
-			a->slot[k] = a->ncols;
-			a->cols[a->ncols++] = annotate_cols[k];
-		}
-	}
-}
-
-/*
- * JSON Lines may bring a new key in a later object.  JSON Lines output
- * goes on with the wider rows; a format with one header cannot.
- */
-static int
-annotate_widen(struct annotate *a, const struct lp_row *row)
-{
-	const struct lp_strv *in = lp_reader_columns(a->r);
-	int rc;
-
-	if (a->fmt != LP_FMT_JSONL) {
-		lp_errorat(lp_reader_name(a->r), row->line,
-		    "key '%s' is not in the first row: %s output needs every key in the first row (use -o jsonl)",
-		    in->v[a->nin], lp_format_name(a->fmt));
-		return -1;
-	}
-	rc = lp_writer_finish(a->w);
-	a->w = NULL;
-	if (rc < 0)
-		return -1;
-	annotate_columns(a);
-	a->w = lp_writer_new(stdout, a->fmt, a->cols, a->ncols, a->ctx->raw);
-	return 0;
-}
-
-static int
-annotate_row(struct annotate *a, const struct lp_row *row)
-{
-	const struct lp_ctx *ctx = a->ctx;
-	const char *s = (size_t)a->key < row->n ? row->values[a->key] : NULL;
-	const char *add[NANNOTATE] = { NULL, NULL, NULL, NULL };
-	char deadline[11], left[24];
+	struct deadline_row *d = arg;
 	struct lp_timeline t;
-	lp_date commenced;
 
-	if (row->n > a->nin && annotate_widen(a, row) < 0)
-		return -1;
-	for (size_t i = 0; i < a->nin; i++)
-		a->values[i] = i < row->n ? row->values[i] : NULL;
-	/* An empty commenced is someone not yet started: empty columns. */
-	if (s && *s && lp_date_parse(s, &commenced) < 0) {
-		if (!a->keep_going) {
-			lp_errorat(lp_reader_name(a->r), row->line,
-			    "commenced: expected a date YYYY-MM-DD, got '%s'", s);
-			return -1;
-		}
-		lp_warnat(lp_reader_name(a->r), row->line,
-		    "commenced: expected a date YYYY-MM-DD, got '%s'; the row's columns are left empty", s);
-	} else if (s && *s) {
-		if (commenced > ctx->today && !ctx->quiet) {
-			char d[11];
+	if (commenced == LP_DATE_NONE)
+		return;
+	if (commenced > d->ctx->today && !d->ctx->quiet) {
+		char c[11], today[11];
 
-			lp_date_format(ctx->today, d);
-			lp_warnat(lp_reader_name(a->r), row->line,
-			    "commenced %s is after today (%s)", s, d);
-		}
-		lp_timeline(a->cal, commenced, ctx->today, &t);
-		lp_date_format(t.deadline, deadline);
-		snprintf(left, sizeof left, "%d", t.windows_left);
-		add[0] = deadline;
-		add[1] = window_id(t.next);
-		add[2] = window_id(t.last);
-		add[3] = left;
+		lp_date_format(commenced, c);
+		lp_date_format(d->ctx->today, today);
+		lp_warnat(name, line, "commenced %s is after today (%s)", c, today);
 	}
-	for (size_t k = 0; k < NANNOTATE; k++)
-		a->values[a->slot[k]] = add[k];
-	lp_writer_row(a->w, a->values);
-	return 0;
-}
-
-/* The input's own form when piped, a table on a terminal, or -o. */
-static enum lp_format
-annotate_format(const struct lp_ctx *ctx, const struct lp_reader *r)
-{
-	if (ctx->format_set)
-		return ctx->format;
-	return isatty(STDOUT_FILENO) ? LP_FMT_TABLE : lp_reader_format(r);
+	lp_timeline(d->cal, commenced, d->ctx->today, &t);
+	lp_date_format(t.deadline, d->deadline);
+	snprintf(d->left, sizeof d->left, "%d", t.windows_left);
+	out[0] = d->deadline;
+	out[1] = window_id(t.next);
+	out[2] = window_id(t.last);
+	out[3] = d->left;
 }
 
 static int
 cmd_annotate(struct lp_ctx *ctx, const struct opts *o)
 {
-	struct annotate a = { .ctx = ctx, .keep_going = o->keep_going };
 	struct lp_calendar cal;
-	const struct lp_row *row = NULL;
-	const char *name = "-";
-	FILE *in = stdin;
-	int got, rc = LP_EXIT_ERROR;
+	struct deadline_row d = { .ctx = ctx, .cal = &cal };
+	struct lp_annotate spec = {
+		.key = "commenced",
+		.key_desc = "a 'commenced' column (a date YYYY-MM-DD)",
+		.cols = annotate_cols,
+		.ncols = sizeof annotate_cols / sizeof annotate_cols[0],
+		.keep_going = o->keep_going,
+		.compute = annotate_deadline,
+		.arg = &d,
+	};
+	int rc;
 
 	if (o->noperands > 1) {
 		lp_error("annotate reads one input: a FILE or - (standard input)");
 		return usage_error();
 	}
-	if (o->noperands == 1 && strcmp(o->operands[0], "-") != 0) {
-		name = o->operands[0];
-		if (!(in = fopen(name, "r"))) {
-			lp_error("%s: %s", name, strerror(errno));
-			return LP_EXIT_ERROR;
-		}
-	}
 	/* A filter has no portfolio: the calendar is --windows, LP_WINDOWS or built in. */
 	if (lp_calendar_for(&cal, ctx->windows_path, NULL) < 0)
-		goto out_file;
-	a.cal = &cal;
-	a.r = lp_reader_new(in, name, 0);
-	if ((got = lp_reader_next(a.r, &row)) < 0)
-		goto out;
-	a.fmt = annotate_format(ctx, a.r);
-	if (lp_reader_columns(a.r)->n == 0) {
-		/* Nothing at all (an empty input, or []): nothing to annotate. */
-		rc = LP_EXIT_OK;
-		if (a.fmt == LP_FMT_JSON &&
-		    lp_writer_finish(lp_writer_new(stdout, a.fmt, annotate_cols, NANNOTATE, ctx->raw)) < 0)
-			rc = LP_EXIT_ERROR;
-		goto out;
-	}
-	if ((a.key = lp_reader_column(a.r, "commenced")) < 0) {
-		lp_errorat(lp_reader_name(a.r),
-		    lp_reader_format(a.r) == LP_FMT_CSV ? 1 : got == 1 ? row->line : 0,
-		    "expected a 'commenced' column (a date YYYY-MM-DD) in the input");
-		goto out;
-	}
-	annotate_columns(&a);
-	a.w = lp_writer_new(stdout, a.fmt, a.cols, a.ncols, ctx->raw);
-	while (got == 1) {
-		if (annotate_row(&a, row) < 0)
-			break;
-		got = lp_reader_next(a.r, &row);
-	}
-	/* What was written stays written (a filter streams); the status tells. */
-	rc = got == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
-	if (a.w && lp_writer_finish(a.w) < 0)
-		rc = LP_EXIT_ERROR;
-out:
-	lp_reader_free(a.r);
-	free(a.cols);
-	free(a.values);
+		return LP_EXIT_ERROR;
+	rc = lp_annotate(ctx, &spec, o->noperands ? o->operands[0] : NULL);
 	lp_calendar_free(&cal);
-out_file:
-	if (in != stdin)
-		fclose(in);
 	return rc;
 }
 

@@ -346,7 +346,11 @@ struct lp_row {
 };
 
 enum {
-	LP_READ_CSV_ONLY = 1	/* files with a fixed CSV form (assessment.csv, windows.csv) */
+	/*
+	 * lp's own data files (assessment.csv, windows.csv): always CSV, and
+	 * written raw, so a leading ' in a cell is kept ("'=x" stays "'=x").
+	 */
+	LP_READ_CSV_ONLY = 1
 };
 
 /*
@@ -356,9 +360,11 @@ enum {
  * field is an error).  name labels diagnostics ("-" prints "<stdin>").
  * Every field must be valid UTF-8 without NUL bytes and at most
  * LP_FIELD_MAX bytes.  A CSV cell that is ' followed by = + - @ tab or CR
- * loses the '.  JSON values: strings as they are, numbers as written,
- * true/false, null as absent, arrays of scalars joined with one space;
- * objects inside a row are errors.  Blank lines in JSON Lines are skipped.
+ * loses the ' (not with LP_READ_CSV_ONLY).  JSON (parsed by cJSON, held to
+ * RFC 8259) values: strings as they are, numbers normalised (1.50 is 1.5,
+ * 1e2 is 100), true/false, null as absent, arrays of scalars joined with
+ * one space; objects inside a row are errors.  Blank lines in JSON Lines
+ * are skipped.
  * For JSON Lines the columns are the keys of the first object, and keys
  * that first appear in a later object are appended to the columns.
  */
@@ -641,6 +647,34 @@ int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
     char *const *paths, size_t n, const char *message);
 /* lp_doc_format(doc) written atomically to root/relpath. */
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* annotate.c: the streaming filter behind the annotate subcommands    */
+
+/*
+ * Rows in (CSV, JSON array or JSON Lines), every input column out
+ * unchanged plus cols computed from one date column.  An input column
+ * with an appended column's name is replaced, so annotating twice is
+ * harmless.  Output: -o, else a table on a terminal, else the input's
+ * own form.  Memory stays flat whatever the number of rows.
+ */
+struct lp_annotate {
+	const char *key;	/* the date column, e.g. "commenced" */
+	const char *key_desc;	/* for the missing-column message: "a 'commenced' column (a date YYYY-MM-DD)" */
+	const struct lp_col *cols;	/* appended columns */
+	size_t ncols;
+	int keep_going;		/* a bad date: a warning and empty columns, not an error */
+	/*
+	 * Fill out[0..ncols) for one row; date is LP_DATE_NONE when the
+	 * cell is empty.  Strings must stay valid until the next call.
+	 * name and line are for warnings about the row.
+	 */
+	void (*compute)(void *arg, lp_date date, const char **out, const char *name, long line);
+	void *arg;
+};
+
+/* Read path ("-" or NULL for stdin) and write the annotated rows; an exit status. */
+int lp_annotate(const struct lp_ctx *ctx, const struct lp_annotate *spec, const char *path);
 
 /* ------------------------------------------------------------------ */
 /* rules.c: the numbers (SPEC section 6), in one place                 */
