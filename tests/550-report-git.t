@@ -1,0 +1,87 @@
+#!/bin/sh
+. "$(dirname "$0")/lib.sh"
+# --git PATH [--ref GLOB]: a cohort kept as bare repositories, read
+# straight from the object database; the numbers are those of the same
+# portfolios checked out.
+. "$TESTS_DIR/report-lib.sh"
+
+mkcohort c
+mkdir -p bare
+for d in c/*; do
+	n=${d##*/}
+	git -C "$d" init -q && git -C "$d" add . && git -C "$d" commit -q -m "portfolio: $n"
+	git clone -q --bare "$d" "bare/$n.git"
+done
+
+# Everything but the last column (where each portfolio was read).
+lp-report summary c | sed 's/,[^,]*$//' >dirs.csv
+run lp-report summary --git bare
+is_rc 0 "summary --git: exit 0"
+printf '%s\n' "$out" | sed 's/,[^,]*$//' >git.csv
+same_file dirs.csv git.csv "summary --git: the same rows as the checked-out portfolios"
+like "$out" ',bare/ann.git@HEAD$' "--git: each read at HEAD, and labelled so"
+
+run lp-report coverage --git bare
+lp-report coverage c >cov-dirs.csv
+printf '%s\n' "$out" >cov-git.csv
+same_file cov-dirs.csv cov-git.csv "coverage --git: the same counts"
+
+run lp-report summary --git bare/cat.git
+is "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1,5)" "c3,ready" "--git one repository"
+
+# --ref GLOB: each matching ref is a portfolio; others are not read.
+git -C bare/dev.git tag lp/submitted/2025-11
+git -C bare/ben.git tag lp/submitted/2025-06
+git -C bare/ben.git tag other
+run lp-report summary -o tsv --git bare --ref 'refs/tags/lp/submitted/*'
+is_rc 0 "--ref: exit 0"
+printf '%s\n' "$out" | cut -f1,15 >refs.tsv
+same_file - refs.tsv "--ref: only the repositories with a matching ref, labelled by the ref" <<'W'
+id	portfolio
+b2	bare/ben.git@refs/tags/lp/submitted/2025-06
+d4	bare/dev.git@refs/tags/lp/submitted/2025-11
+W
+run lp-report summary --git bare --ref 'refs/tags/nothing/*'
+is "$rc:$out" "0:id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,portfolio" \
+	"--ref matching nothing: no rows, exit 0"
+git -C bare/ben.git tag lp/submitted/2025-11
+run lp-report summary --git bare/ben.git --ref 'refs/tags/lp/submitted/*'
+is_rc 2 "two refs of one portfolio: its id twice, exit 2"
+like "$err" "two portfolios have the id 'b2'" "... reported as a duplicate id"
+
+# The dashboard and the pack from git.
+run lp-report html --git bare
+is_rc 0 "html --git: exit 0"
+printf '%s\n' "$out" >git.html
+htmlcheck git.html "html --git: well-formed"
+like "$out" 'read from git bare' "html --git: says where it read from"
+run lp-report pack --git bare/cat.git
+is_rc 0 "pack --git REPO: exit 0"
+like "$out" '<title>Moderation pack: Cat Clever \(c3\)</title>' "pack --git: the portfolio"
+run lp-report pack --git bare
+is_rc 2 "pack --git over many repositories: exit 2"
+like "$err" 'pack takes one portfolio, and --git found 10' "... says how many it found"
+is "$out" "" "... and writes nothing"
+
+# Generated bare repositories read the same as their checked-out twins.
+gen-cohort -n 6 -e 5 gen
+gen-cohort -n 6 -e 5 --bare genbare
+lp-report summary gen | sed 's/,[^,]*$//' >gen-dirs.csv
+lp-report summary --git genbare | sed 's/,[^,]*$//' >gen-git.csv
+same_file gen-dirs.csv gen-git.csv "generated cohort: --git agrees with the directories"
+
+# Errors: a repository without a commit is reported, the rest still read.
+git init -q --bare bare/empty.git
+run lp-report summary --git bare
+is_rc 2 "an empty repository: exit 2"
+like "$err" 'empty' "... named"
+is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 11 "... the other ten still reported"
+run lp-report summary --git nowhere
+is_rc 2 "--git a missing path: exit 2"
+like "$err" 'nowhere' "... named"
+run lp-report summary --git bare c
+is_rc 2 "--git with operands: a usage error"
+run lp-report summary --git bare --at HEAD
+is_rc 2 "--git with --at: a usage error"
+
+done_testing
