@@ -11,16 +11,39 @@
  * allocation.  Every diagnostic names the line where the problem is.
  *
  * CSV goes through libcsv in strict mode, fed a line at a time so that
- * line numbers are exact.  JSON is read by the small strict parser below
- * rather than by cJSON: rows need what cJSON cannot give (numbers exactly
- * as written, the line of each object in an array, an array read one row
- * at a time, a position and an expectation for every error), and cJSON
- * 1.7 accepts texts that RFC 8259 rejects (leading zeros, "2.", raw
- * control characters in strings, NUL bytes).  Rows are flat, so the
- * parser is small: objects of scalars and of lists of scalars.
+ * line numbers are exact.  A leading ' that neutralised a formula is
+ * taken off again, except in lp's own files (LP_READ_CSV_ONLY), which are
+ * written raw.
+ *
+ * JSON is parsed by cJSON, one row at a time.  A small scanner in front
+ * of it cuts each row's object out of the stream (a JSON Lines value,
+ * which may span lines as jq prints them, or an element of a JSON array,
+ * so that a million-row array never sits in memory whole), counts lines
+ * for the diagnostics, and refuses what cJSON 1.7 accepts although
+ * RFC 8259 forbids it:
+ *   - control characters (below 0x20) raw inside strings, and outside
+ *     them any but space, tab, CR and LF (cJSON skips them as blanks);
+ *   - numbers outside -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+ *     (cJSON lets strtod read 012, -01, 2., 2.e3, -.5);
+ *   - NUL bytes anywhere, and \u0000 (cJSON would cut the string there);
+ *   - \u escapes without four hex digits (cJSON reads \uqqqq as NUL);
+ *   - invalid UTF-8 in strings;
+ *   - anything but blanks after an array's ']' or between JSON Lines
+ *     objects;
+ *   - nesting deeper than JSON_DEPTH_MAX, and row texts longer than
+ *     JSON_TEXT_MAX, before cJSON allocates anything for them.
+ * The scanner builds no values: cJSON decides what the text means, and
+ * the scanner only words cJSON's refusals (what was expected, where).
+ * cJSON keeps numbers as doubles, so they come out normalised: 1.50 is
+ * read as 1.5, 1e2 as 100, -0.0 as -0 (number_text); one too large for a
+ * double (1e400) is refused.
  */
+#include <cjson/cJSON.h>
 #include <csv.h>
 #include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +58,11 @@
  * Refusing to grow further is how a 100 MB field fails at 1 MB.
  */
 #define CSV_BUF_MAX	((size_t)LP_FIELD_MAX + 8)
+
+/* Brackets a row's JSON may nest (a row needs two: itself and a list). */
+#define JSON_DEPTH_MAX	64
+/* The JSON text of one row, blanks and escapes included. */
+#define JSON_TEXT_MAX	(64u << 20)
 
 /* A CSV cell beginning with one of these is a formula to a spreadsheet. */
 #define FORMULA_LEAD	"=+-@\t\r"
@@ -596,6 +624,7 @@ struct lp_reader {
 	size_t nfields;		/* its fields, counted past what is kept */
 	size_t fields_seen;	/* every field so far, to notice a new one */
 	long row_line;		/* line where that row (or JSON object) began */
+	long row_col;		/* column where the JSON object began */
 	long quote_line;	/* line where the open quoted field began */
 	char **ready;		/* a row parsed, not yet handed out */
 	long ready_line;
@@ -603,7 +632,8 @@ struct lp_reader {
 	/* JSON */
 	int opened;		/* the array's '[' was read */
 	size_t hint;		/* the column the next key probably names */
-	struct lp_buf key, val;
+	struct lp_buf text;	/* the JSON text of the row being read */
+	struct lp_buf cell;	/* a value's text */
 };
 
 static int
@@ -763,8 +793,12 @@ csv_field(void *data, size_t len, void *arg)
 		    "invalid UTF-8 in a field: expected UTF-8 text");
 		return;
 	}
-	/* The inverse of lp_cell_neutralise. */
-	if (len >= 2 && s[0] == '\'' && strchr(FORMULA_LEAD, s[1])) {
+	/*
+	 * The inverse of lp_cell_neutralise.  lp's own files are written
+	 * raw, so there a leading ' is the user's.
+	 */
+	if (!(r->flags & LP_READ_CSV_ONLY) && len >= 2 && s[0] == '\'' &&
+	    strchr(FORMULA_LEAD, s[1])) {
 		s++;
 		len--;
 	}
@@ -917,8 +951,9 @@ csv_next(struct lp_reader *r)
 	return 1;
 }
 
-/* ---- JSON ---- */
+/* ---- JSON: the scanner cuts rows out, cJSON parses them ---- */
 
+/* A byte as diagnostics name it: 'x', byte 0x0c, or the end of input (-1). */
 static const char *
 describe_byte(int c, char buf[24])
 {
@@ -931,7 +966,7 @@ describe_byte(int c, char buf[24])
 	return buf;
 }
 
-/* A syntax error at the next unread byte. */
+/* A syntax error at the next unread byte (between rows). */
 static int
 json_syntax(struct lp_reader *r, const char *expected)
 {
@@ -941,13 +976,6 @@ json_syntax(struct lp_reader *r, const char *expected)
 	return reader_error(r, r->line,
 	    "invalid JSON at column %ld: expected %s, got %s",
 	    r->col, expected, describe_byte(c, buf));
-}
-
-static int
-json_too_large(struct lp_reader *r, long line)
-{
-	return reader_error(r, line, "value too large: expected at most %u bytes",
-	    LP_FIELD_MAX);
 }
 
 /* What a value starting with c is, for "expected an object, got ...". */
@@ -977,304 +1005,544 @@ json_want_object(struct lp_reader *r)
 	    "expected a JSON object for each row, got %s", kind);
 }
 
+/*
+ * Line and column of byte off of the row's text: the text began at
+ * row_line, row_col, and lines break as advance() breaks them.
+ */
+static long
+text_where(const struct lp_reader *r, size_t off, long *col)
+{
+	const char *s = r->text.data;
+	long line = r->row_line;
+	size_t bol = 0;
+	int broke = 0;
+
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' &&
+		    (i + 1 >= r->text.len || s[i + 1] != '\n'))) {
+			line++;
+			bol = i + 1;
+			broke = 1;
+		}
+	*col = broke ? (long)(off - bol) + 1 : r->row_col + (long)off;
+	return line;
+}
+
+/* The byte at off of the row's text, or -1 past what has been read. */
 static int
-json_hex4(struct lp_reader *r, long *cp)
+text_at(const struct lp_reader *r, size_t off)
+{
+	return off < r->text.len ? (unsigned char)r->text.data[off] : -1;
+}
+
+static const char expect_key[] = "a string key";
+
+/* Is the innermost of depth open brackets a '['? */
+static int
+in_list(uint64_t lists, int depth)
+{
+	return depth > 0 && depth <= 64 && (lists >> (depth - 1) & 1);
+}
+
+/*
+ * What JSON wants at byte off of a row's text, judged from the tokens
+ * before it.  This only words a refusal (cJSON's, or the scanner's); it
+ * never decides whether text is valid.
+ */
+static const char *
+json_expected(const char *s, size_t off)
+{
+	uint64_t lists = 0;	/* bit d: the d-th open bracket (from 0) is '[' */
+	int depth = 0, inlist;
+	int last = 0;		/* { [ : , k(ey) v(alue), or 0: nothing yet */
+
+	for (size_t i = 0; i < off; i++) {
+		switch (s[i]) {
+		case '"':
+			last = (last == '{' || last == ',') &&
+			    !in_list(lists, depth) ? 'k' : 'v';
+			for (i++; i < off && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			break;
+		case '{':
+		case '[':
+			if (depth < 64 && s[i] == '[')
+				lists |= (uint64_t)1 << depth;
+			else if (depth < 64)
+				lists &= ~((uint64_t)1 << depth);
+			depth++;
+			last = s[i];
+			break;
+		case '}':
+		case ']':
+			if (depth > 0)
+				depth--;
+			last = 'v';
+			break;
+		case ':':
+		case ',':
+			last = s[i];
+			break;
+		case ' ': case '\t': case '\n': case '\r':
+			break;
+		default:	/* a number or a word: true, false, null */
+			last = 'v';
+			break;
+		}
+	}
+	inlist = in_list(lists, depth);
+	switch (last) {
+	case 0:
+		return "an object";
+	case '{':
+		return expect_key;
+	case ',':
+		return inlist ? "a value" : expect_key;
+	case '[':
+	case ':':
+		return "a value";
+	case 'k':
+		return "':' after the key";
+	default:
+		return depth == 0 ? "the end of the row" :
+		    inlist ? "',' or ']' in a list" : "',' or '}' after a value";
+	}
+}
+
+/* "WHAT at column N: expected ..." for byte off of the row's text. */
+static int
+json_error_at(struct lp_reader *r, size_t off, const char *what,
+    const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int
+json_error_at(struct lp_reader *r, size_t off, const char *what,
+    const char *fmt, ...)
+{
+	char expected[160];
+	va_list ap;
+	long col, line = text_where(r, off, &col);
+
+	va_start(ap, fmt);
+	vsnprintf(expected, sizeof expected, fmt, ap);
+	va_end(ap);
+	return reader_error(r, line, "%s at column %ld: expected %s",
+	    what, col, expected);
+}
+
+/* A syntax error at byte off of the row's text. */
+static int
+json_syntax_at(struct lp_reader *r, size_t off, const char *expected)
+{
+	char buf[24];
+
+	return json_error_at(r, off, "invalid JSON", "%s, got %s", expected,
+	    describe_byte(text_at(r, off), buf));
+}
+
+/*
+ * The scanner.  It reads a row's text into r->text a piece at a time and
+ * stops after the '}' that closes it, so that cJSON gets one object and
+ * the rest of the stream stays unread.  It decodes nothing and builds
+ * nothing; it follows strings (quotes, escapes), numbers and brackets,
+ * and refuses what cJSON 1.7 lets through though RFC 8259 forbids it.
+ * It resumes where it stopped when more bytes arrive: an escape or a
+ * UTF-8 sequence cut by the end of the bytes read is looked at again.
+ */
+enum { NUM_NONE, NUM_SIGN, NUM_ZERO, NUM_INT, NUM_DOT, NUM_FRAC, NUM_E,
+	NUM_ESIGN, NUM_EXP };
+
+struct json_scan {
+	size_t pos;		/* next byte of r->text to look at */
+	int depth;		/* brackets open */
+	int instr;		/* inside a string */
+	size_t strstart;	/* where it began */
+	size_t slen;		/* its length once decoded */
+	int num;		/* where in a number (NUM_NONE: not in one) */
+	size_t nested;		/* first bracket nested in a value, or SIZE_MAX */
+};
+
+/* What a step of the scanner found: go on, more bytes needed, the row ends. */
+enum { SCAN_ON, SCAN_MORE, SCAN_DONE };
+
+static int
+json_too_large(struct lp_reader *r, size_t off)
+{
+	long col, line = text_where(r, off, &col);
+
+	return reader_error(r, line,
+	    "value too large: expected at most %u bytes", LP_FIELD_MAX);
+}
+
+static int
+hex_value(int c)
+{
+	return is_digit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+	    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The four hex digits of a \u escape at off. */
+static int
+scan_hex4(struct lp_reader *r, size_t off, long *cp)
 {
 	*cp = 0;
-	for (int i = 0; i < 4; i++) {
-		int c = peek(r);
-		int v = is_digit(c) ? c - '0' :
-		    c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-		    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	for (size_t i = off; i < off + 4; i++) {
+		int v = hex_value(text_at(r, i));
 
 		if (v < 0)
-			return json_syntax(r, "a hex digit of a \\u escape");
+			return json_syntax_at(r, i, "a hex digit of a \\u escape");
 		*cp = *cp << 4 | v;
-		advance(r);
 	}
 	return 0;
 }
 
-static void
-put_utf8(struct lp_buf *b, long cp)
+/* Bytes of UTF-8 for a code point. */
+static size_t
+utf8_len(long cp)
 {
-	if (cp < 0x80) {
-		lp_buf_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		lp_buf_addc(b, (char)(0xc0 | cp >> 6));
-		lp_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		lp_buf_addc(b, (char)(0xe0 | cp >> 12));
-		lp_buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3f)));
-		lp_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		lp_buf_addc(b, (char)(0xf0 | cp >> 18));
-		lp_buf_addc(b, (char)(0x80 | (cp >> 12 & 0x3f)));
-		lp_buf_addc(b, (char)(0x80 | (cp >> 6 & 0x3f)));
-		lp_buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-/* A \uXXXX escape (the backslash and u are read), surrogate pairs joined. */
+/*
+ * The escape at off (a backslash): its length, 0 when more bytes are
+ * needed to judge it, -1.  cJSON reads \uqqqq as \u0000 and keeps
+ * \u0000 itself, which would cut the value short: both are refused here.
+ */
 static int
-json_unicode(struct lp_reader *r, struct lp_buf *out, long line, long col)
+scan_escape(struct lp_reader *r, struct json_scan *sc, size_t off, int eof)
 {
+	size_t len = r->text.len;
 	long cp, lo;
+	int c;
 
-	if (json_hex4(r, &cp) < 0)
+	if (off + 2 > len && !eof)
+		return 0;
+	c = text_at(r, off + 1);
+	if (c != 'u') {
+		if (c <= 0 || !strchr("\"\\/bfnrt", c))
+			return json_syntax_at(r, off + 1, "an escape "
+			    "(\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+		sc->slen++;
+		return 2;
+	}
+	if (off + 6 > len && !eof)
+		return 0;
+	if (scan_hex4(r, off + 2, &cp) < 0)
 		return -1;
 	if (cp >= 0xdc00 && cp <= 0xdfff)
-		return reader_error(r, line, "invalid JSON at column %ld: "
-		    "expected a high surrogate before \\u%04lX", col, cp);
-	if (cp >= 0xd800 && cp <= 0xdbff) {
-		if (peek(r) != '\\')
-			return json_syntax(r, "a \\u escape for the low surrogate");
-		advance(r);
-		if (peek(r) != 'u')
-			return json_syntax(r, "a \\u escape for the low surrogate");
-		advance(r);
-		if (json_hex4(r, &lo) < 0)
-			return -1;
-		if (lo < 0xdc00 || lo > 0xdfff)
-			return reader_error(r, line, "invalid JSON at column %ld: "
-			    "expected a low surrogate after \\u%04lX", col, cp);
-		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-	}
+		return json_error_at(r, off, "invalid JSON",
+		    "a high surrogate before \\u%04lX", cp);
 	if (cp == 0)
-		return reader_error(r, line, "NUL character (\\u0000) at column "
-		    "%ld: expected text without NUL bytes", col);
-	put_utf8(out, cp);
-	return 0;
-}
-
-static int
-json_escape(struct lp_reader *r, struct lp_buf *out)
-{
-	long line = r->line, col = r->col;
-	const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
-	const char *hit;
-	int c;
-
-	advance(r);	/* the backslash */
-	c = peek(r);
-	if (c == 'u') {
-		advance(r);
-		return json_unicode(r, out, line, col);
+		return json_error_at(r, off, "NUL character (\\u0000)",
+		    "text without NUL bytes");
+	if (cp < 0xd800 || cp > 0xdbff) {
+		sc->slen += utf8_len(cp);
+		return 6;
 	}
-	if (c <= 0 || !(hit = strchr(from, c)))
-		return json_syntax(r, "an escape "
-		    "(\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
-	lp_buf_addc(out, to[hit - from]);
-	advance(r);
-	return 0;
+	if (off + 12 > len && !eof)
+		return 0;
+	if (text_at(r, off + 6) != '\\' || text_at(r, off + 7) != 'u')
+		return json_syntax_at(r, off + 6 + (text_at(r, off + 6) == '\\'),
+		    "a \\u escape for the low surrogate");
+	if (scan_hex4(r, off + 8, &lo) < 0)
+		return -1;
+	if (lo < 0xdc00 || lo > 0xdfff)
+		return json_error_at(r, off, "invalid JSON",
+		    "a low surrogate after \\u%04lX", cp);
+	sc->slen += 4;
+	return 12;
 }
 
-/* One UTF-8 sequence, checked before it is kept. */
+/* The UTF-8 sequence at off: its length, 0 when more bytes are needed, -1. */
 static int
-json_utf8(struct lp_reader *r, struct lp_buf *out)
+scan_utf8(struct lp_reader *r, struct json_scan *sc, size_t off, int eof)
 {
-	long line = r->line, col = r->col;
-	char seq[4];
-	int c = peek(r);
+	int c = text_at(r, off);
 	size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
 	    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-	size_t k = 0;
 
-	while (need && k < need) {
-		c = peek(r);
-		if (k > 0 && (c < 0x80 || c > 0xbf))
+	if (need && off + need > r->text.len && !eof)
+		return 0;
+	if (!need || off + need > r->text.len ||
+	    !lp_utf8_valid(r->text.data + off, need))
+		return json_error_at(r, off, "invalid UTF-8", "UTF-8 text");
+	sc->slen += need;
+	return (int)need;
+}
+
+/* Inside a string: on to its closing quote or the end of the bytes read. */
+static int
+scan_string(struct lp_reader *r, struct json_scan *sc, int eof)
+{
+	const unsigned char *s = (const unsigned char *)r->text.data;
+	size_t len = r->text.len, i = sc->pos;
+	int k = 1;
+
+	while (i < len && sc->slen <= LP_FIELD_MAX) {
+		size_t run = i;
+
+		/* The common case: a run of plain ASCII. */
+		while (i < len && s[i] >= 0x20 && s[i] < 0x80 &&
+		    s[i] != '"' && s[i] != '\\')
+			i++;
+		sc->slen += i - run;
+		if (i == len)
 			break;
-		seq[k++] = (char)c;
-		advance(r);
-	}
-	if (!need || k < need || !lp_utf8_valid(seq, need))
-		return reader_error(r, line, "invalid UTF-8 at column %ld: "
-		    "expected UTF-8 text", col);
-	lp_buf_add(out, seq, need);
-	return 0;
-}
-
-/* A string (at its opening quote), decoded and appended to out. */
-static int
-json_string(struct lp_reader *r, struct lp_buf *out)
-{
-	long line = r->line;
-	int c;
-
-	advance(r);
-	for (;;) {
-		c = peek(r);
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-			/* The common case: a run of plain ASCII, copied at once. */
-			const unsigned char *s = r->p;
-
-			while (s < r->end && *s >= 0x20 && *s < 0x80 &&
-			    *s != '"' && *s != '\\')
-				s++;
-			lp_buf_add(out, r->p, (size_t)(s - r->p));
-			r->col += s - r->p;
-			r->p = s;
-		} else if (c == '"') {
-			advance(r);
-			return 0;
-		} else if (c == '\\') {
-			if (json_escape(r, out) < 0)
-				return -1;
-		} else if (c < 0) {
-			return json_syntax(r, "a closing '\"'");
-		} else if (c == 0) {
-			return reader_error(r, r->line, "NUL byte at column %ld: "
-			    "expected text without NUL bytes", r->col);
-		} else if (c < 0x20) {
-			return json_syntax(r, "a character or an escape "
-			    "(control characters are written \\n, \\t, \\u00XX)");
-		} else if (json_utf8(r, out) < 0) {
-			return -1;
+		if (s[i] == '"') {
+			sc->instr = 0;
+			i++;
+			break;
 		}
-		if (out->len > LP_FIELD_MAX)
-			return json_too_large(r, line);
+		if (s[i] == 0)
+			return json_error_at(r, i, "NUL byte",
+			    "text without NUL bytes");
+		if (s[i] < 0x20)
+			return json_syntax_at(r, i, "a character or an escape "
+			    "(control characters are written \\n, \\t, \\u00XX)");
+		k = s[i] == '\\' ? scan_escape(r, sc, i, eof) :
+		    scan_utf8(r, sc, i, eof);
+		if (k <= 0)
+			break;
+		i += (size_t)k;
 	}
+	sc->pos = i;
+	if (k < 0)
+		return -1;
+	if (sc->slen > LP_FIELD_MAX)
+		return json_too_large(r, sc->strstart);
+	if (sc->instr && eof && i >= len)
+		return json_syntax_at(r, i, "a closing '\"'");
+	return k == 0 ? SCAN_MORE : SCAN_ON;
 }
 
+/*
+ * One byte of a number: RFC 8259's -?(0|[1-9][0-9]*)(\.[0-9]+)?
+ * ([eE][+-]?[0-9]+)?, where cJSON (strtod) also takes 01, 2. and -.5.
+ */
 static int
-json_digits(struct lp_reader *r, struct lp_buf *out, const char *what)
+num_next(int state, int c)
 {
-	long line = r->line;
+	int digit = is_digit(c);
 
-	if (!is_digit(peek(r)))
-		return json_syntax(r, what);
-	while (is_digit(peek(r))) {
-		lp_buf_addc(out, (char)*r->p);
-		advance(r);
-		if (out->len > LP_FIELD_MAX)
-			return json_too_large(r, line);
-	}
-	return 0;
-}
-
-/* A number, kept as written: RFC 8259's grammar, nothing looser. */
-static int
-json_number(struct lp_reader *r, struct lp_buf *out)
-{
-	int c;
-
-	if (peek(r) == '-') {
-		lp_buf_addc(out, '-');
-		advance(r);
-	}
-	if (peek(r) == '0') {
-		lp_buf_addc(out, '0');
-		advance(r);
-	} else if (json_digits(r, out, "a digit") < 0) {
+	switch (state) {
+	case NUM_SIGN:
+		return c == '0' ? NUM_ZERO : digit ? NUM_INT : -1;
+	case NUM_INT:
+		if (digit)
+			return NUM_INT;
+		/* FALLTHROUGH */
+	case NUM_ZERO:
+		return c == '.' ? NUM_DOT : c == 'e' || c == 'E' ? NUM_E : -1;
+	case NUM_DOT:
+		return digit ? NUM_FRAC : -1;
+	case NUM_FRAC:
+		return digit ? NUM_FRAC : c == 'e' || c == 'E' ? NUM_E : -1;
+	case NUM_E:
+		return c == '+' || c == '-' ? NUM_ESIGN : digit ? NUM_EXP : -1;
+	case NUM_ESIGN:
+	case NUM_EXP:
+		return digit ? NUM_EXP : -1;
+	default:
 		return -1;
 	}
-	if (peek(r) == '.') {
-		lp_buf_addc(out, '.');
-		advance(r);
-		if (json_digits(r, out, "a digit after '.'") < 0)
-			return -1;
+}
+
+/* The byte at off does not continue the number: is that where it may end? */
+static int
+num_end(struct lp_reader *r, struct json_scan *sc, size_t off)
+{
+	int c = text_at(r, off);
+
+	switch (sc->num) {
+	case NUM_SIGN:
+		return json_syntax_at(r, off, "a digit");
+	case NUM_DOT:
+		return json_syntax_at(r, off, "a digit after '.'");
+	case NUM_E:
+	case NUM_ESIGN:
+		return json_syntax_at(r, off, "a digit in the exponent");
 	}
-	c = peek(r);
-	if (c == 'e' || c == 'E') {
-		lp_buf_addc(out, (char)c);
-		advance(r);
-		c = peek(r);
-		if (c == '+' || c == '-') {
-			lp_buf_addc(out, (char)c);
-			advance(r);
-		}
-		if (json_digits(r, out, "a digit in the exponent") < 0)
-			return -1;
-	}
+	/* 01, 1.5.2, 1e5e5: a number ended, and more of one follows */
+	if (c >= 0 && (is_digit(c) || strchr("+-.eE", c)))
+		return json_syntax_at(r, off,
+		    json_expected(r->text.data, off));
+	sc->num = NUM_NONE;
 	return 0;
 }
 
+/* Outside strings: brackets, numbers, and bytes that are never JSON. */
 static int
-json_word(struct lp_reader *r, const char *word, struct lp_buf *out)
+scan_byte(struct lp_reader *r, struct json_scan *sc, size_t i)
 {
-	for (const char *w = word; *w; w++) {
-		if (peek(r) != *w)
-			return json_syntax(r, word);
-		advance(r);
-	}
-	if (out)
-		lp_buf_adds(out, word);
-	return 0;
-}
+	int c = (unsigned char)r->text.data[i];
 
-/* A scalar appended to out; *isnull for null. */
-static int
-json_scalar(struct lp_reader *r, struct lp_buf *out, int *isnull,
-    const char *key)
-{
-	int c = peek(r);
-
-	*isnull = 0;
 	switch (c) {
+	case ' ': case '\t': case '\n': case '\r':
+		return SCAN_ON;
 	case '"':
-		return json_string(r, out);
-	case 't':
-		return json_word(r, "true", out);
-	case 'f':
-		return json_word(r, "false", out);
-	case 'n':
-		*isnull = 1;
-		return json_word(r, "null", NULL);
+		sc->instr = 1;
+		sc->strstart = i;
+		sc->slen = 0;
+		return SCAN_ON;
 	case '{':
 	case '[':
-		return reader_error(r, r->line, "%s inside \"%.60s\" at column %ld: "
-		    "expected a string, number, true, false or null",
-		    c == '{' ? "nested object" : "nested list", key, r->col);
+		if (sc->depth == JSON_DEPTH_MAX)
+			return json_error_at(r, i, "nested too deep", "at most "
+			    "%d levels of brackets (a row holds strings, numbers, "
+			    "true, false, null and lists of them)", JSON_DEPTH_MAX);
+		/* An object in the row, or a list in a list. */
+		if (sc->nested == SIZE_MAX && sc->depth >= (c == '{' ? 1 : 2))
+			sc->nested = i;
+		sc->depth++;
+		return SCAN_ON;
+	case '}':
+	case ']':
+		return --sc->depth == 0 ? SCAN_DONE : SCAN_ON;
+	case '\0':
+		return json_error_at(r, i, "NUL byte", "text without NUL bytes");
 	default:
-		if (c == '-' || is_digit(c))
-			return json_number(r, out);
-		return json_syntax(r, "a value");
+		if (c == '-' || is_digit(c)) {
+			sc->num = c == '-' ? NUM_SIGN : num_next(NUM_SIGN, c);
+			return SCAN_ON;
+		}
+		/* cJSON takes every byte below 0x20 for a blank */
+		if (c < 0x20)
+			return json_syntax_at(r, i,
+			    json_expected(r->text.data, i));
+		return SCAN_ON;	/* words, ':' and ',': cJSON judges them */
 	}
 }
 
-/* A member's value: a scalar, or a list of scalars joined with spaces. */
+/*
+ * Scan on from sc->pos: SCAN_DONE at the end of the row's object (or of
+ * the input), SCAN_MORE when more bytes are needed, -1.
+ */
 static int
-json_value(struct lp_reader *r, struct lp_buf *out, int *isnull,
-    const char *key)
+json_scan(struct lp_reader *r, struct json_scan *sc, int eof)
 {
-	size_t kept = 0;
-	int c;
+	size_t len = r->text.len;
+	int k;
 
-	if (peek(r) != '[')
-		return json_scalar(r, out, isnull, key);
-	*isnull = 0;
-	advance(r);
-	skip_blanks(r);
-	if (peek(r) == ']') {
-		advance(r);
-		return 0;
+	while (sc->pos < len) {
+		if (sc->instr) {
+			if ((k = scan_string(r, sc, eof)) != SCAN_ON)
+				return k;
+			continue;
+		}
+		if (sc->num != NUM_NONE) {
+			int next = num_next(sc->num, text_at(r, sc->pos));
+
+			if (next >= 0) {
+				sc->num = next;
+				sc->pos++;
+				continue;
+			}
+			if (num_end(r, sc, sc->pos) < 0)
+				return -1;
+		}
+		k = scan_byte(r, sc, sc->pos++);
+		if (k != SCAN_ON)
+			return k;
 	}
-	for (;;) {
-		size_t mark = out->len;
-		int elnull;
+	if (!eof)
+		return SCAN_MORE;
+	if (sc->num != NUM_NONE && num_end(r, sc, len) < 0)
+		return -1;
+	return SCAN_DONE;	/* cut short: cJSON names what is missing */
+}
 
-		if (kept)
-			lp_buf_addc(out, ' ');
-		if (json_scalar(r, out, &elnull, key) < 0)
+/*
+ * Read the object that begins at the next byte into r->text.  Pieces end
+ * at a '}' so that little is read past the object; what is, is given
+ * back to the input (it is still in the read buffer).
+ */
+static int
+json_cut(struct lp_reader *r, struct json_scan *sc)
+{
+	const unsigned char *q;
+	size_t n, back;
+	int k, eof;
+
+	memset(sc, 0, sizeof *sc);
+	sc->nested = SIZE_MAX;
+	lp_buf_reset(&r->text);
+	r->row_line = r->line;
+	r->row_col = r->col;
+	do {
+		if ((k = src_fill(r)) < 0)
 			return -1;
-		if (elnull) {	/* null in a list adds nothing */
-			out->len = mark;
-			if (out->data)
-				out->data[mark] = '\0';
-		} else {
-			kept++;
+		eof = k == 0;
+		if (!eof) {
+			q = memchr(r->p, '}', (size_t)(r->end - r->p));
+			n = q ? (size_t)(q + 1 - r->p) : (size_t)(r->end - r->p);
+			lp_buf_add(&r->text, r->p, n);
+			r->p += n;
 		}
-		skip_blanks(r);
-		c = peek(r);
-		if (c == ']') {
-			advance(r);
-			return 0;
-		}
-		if (c != ',')
-			return json_syntax(r, "',' or ']' in a list");
-		advance(r);
-		skip_blanks(r);
+		if (r->text.len > JSON_TEXT_MAX)
+			return reader_error(r, r->row_line, "row too large: "
+			    "expected at most %u bytes of JSON for one row",
+			    JSON_TEXT_MAX);
+		if ((k = json_scan(r, sc, eof)) < 0)
+			return -1;
+	} while (k == SCAN_MORE);
+	back = r->text.len - sc->pos;
+	r->p -= back;
+	r->text.len = sc->pos;
+	r->text.data[r->text.len] = '\0';
+	r->line = text_where(r, r->text.len, &r->col);
+	return 0;
+}
+
+/*
+ * cJSON refused the text; off is where it stopped.  It stops one byte
+ * late when a key is not a string (it has stepped over the quote it
+ * wanted), so a non-blank byte just before where a key belongs is the one.
+ */
+static int
+json_refused(struct lp_reader *r, size_t off)
+{
+	const char *s = r->text.data;
+
+	if (off > r->text.len)
+		off = r->text.len;
+	if (off > 0 && !strchr(" \t\n\r\"", s[off - 1]) &&
+	    json_expected(s, off - 1) == expect_key)
+		off--;
+	return json_syntax_at(r, off, json_expected(s, off));
+}
+
+/*
+ * A number as text: integers below 2^53 in magnitude without a point,
+ * others as the shortest of %.15g, %.16g, %.17g that strtod reads back
+ * exactly, the exponent without '+' or leading zeros.
+ */
+static void
+number_text(double v, char buf[40])
+{
+	char *e, *d, *q;
+
+	if (v > -9007199254740992.0 && v < 9007199254740992.0 &&
+	    v == (double)(long long)v) {
+		snprintf(buf, 40, "%s%lld", signbit(v) && v == 0 ? "-" : "",
+		    (long long)v);
+		return;
 	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, 40, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if ((e = strchr(buf, 'e')) == NULL)
+		return;
+	d = q = e + 1;
+	if (*q == '-')
+		d = ++q;
+	else if (*q == '+')
+		q++;
+	while (*q == '0' && q[1])
+		q++;
+	memmove(d, q, strlen(q) + 1);
 }
 
 static int
@@ -1327,48 +1595,89 @@ json_set(struct lp_reader *r, const char *key, const char *value)
 	return 0;
 }
 
-/* One row: the object at the next byte. */
+/* A scalar's text appended to r->cell; null adds nothing. */
+static int
+json_scalar(struct lp_reader *r, const cJSON *v, const char *key,
+    const struct json_scan *sc)
+{
+	char num[40];
+	long col = r->row_col;
+	long line = r->row_line;
+
+	if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+		if (sc->nested != SIZE_MAX)
+			line = text_where(r, sc->nested, &col);
+		return reader_error(r, line, "%s inside \"%.60s\" at column %ld: "
+		    "expected a string, number, true, false or null",
+		    cJSON_IsObject(v) ? "nested object" : "nested list", key, col);
+	}
+	if (cJSON_IsString(v)) {
+		lp_buf_adds(&r->cell, v->valuestring);
+	} else if (cJSON_IsNumber(v)) {
+		if (!isfinite(v->valuedouble))
+			return reader_error(r, r->row_line, "number out of range "
+			    "in \"%.60s\": expected at most %g in magnitude",
+			    key, DBL_MAX);
+		number_text(v->valuedouble, num);
+		lp_buf_adds(&r->cell, num);
+	} else if (cJSON_IsBool(v)) {
+		lp_buf_adds(&r->cell, cJSON_IsTrue(v) ? "true" : "false");
+	}
+	return 0;
+}
+
+/* A member of the row: a scalar, or a list of scalars joined with spaces. */
+static int
+json_member(struct lp_reader *r, const cJSON *m, const struct json_scan *sc)
+{
+	const cJSON *e;
+
+	lp_buf_reset(&r->cell);
+	if (!cJSON_IsArray(m)) {
+		if (json_scalar(r, m, m->string, sc) < 0)
+			return -1;
+	} else {
+		cJSON_ArrayForEach(e, m) {
+			size_t mark = r->cell.len;
+
+			if (cJSON_IsNull(e))
+				continue;
+			if (mark)
+				lp_buf_addc(&r->cell, ' ');
+			if (json_scalar(r, e, m->string, sc) < 0)
+				return -1;
+		}
+	}
+	if (r->cell.len > LP_FIELD_MAX)
+		return reader_error(r, r->row_line, "value too large: "
+		    "expected at most %u bytes", LP_FIELD_MAX);
+	return json_set(r, m->string,
+	    cJSON_IsNull(m) ? NULL : lp_buf_str(&r->cell));
+}
+
+/* One row: cut its object out of the stream, parse it, take its members. */
 static int
 json_row(struct lp_reader *r)
 {
-	int c, isnull;
+	struct json_scan sc;
+	const char *end = NULL;
+	const cJSON *m;
+	cJSON *obj;
+	int status = -1;
 
+	if (json_cut(r, &sc) < 0)
+		return -1;
+	obj = cJSON_ParseWithLengthOpts(r->text.data, r->text.len + 1, &end, 1);
+	if (!obj)
+		return json_refused(r, end ? (size_t)(end - r->text.data) : 0);
 	json_row_reset(r);
-	r->row_line = r->line;
-	advance(r);	/* '{' */
-	skip_blanks(r);
-	if (peek(r) == '}') {
-		advance(r);
-		return 0;
-	}
-	for (;;) {
-		if (peek(r) != '"')
-			return json_syntax(r, "a string key");
-		lp_buf_reset(&r->key);
-		if (json_string(r, &r->key) < 0)
-			return -1;
-		skip_blanks(r);
-		if (peek(r) != ':')
-			return json_syntax(r, "':' after the key");
-		advance(r);
-		skip_blanks(r);
-		lp_buf_reset(&r->val);
-		if (json_value(r, &r->val, &isnull, lp_buf_str(&r->key)) < 0)
-			return -1;
-		if (json_set(r, lp_buf_str(&r->key),
-		    isnull ? NULL : lp_buf_str(&r->val)) < 0)
-			return -1;
-		skip_blanks(r);
-		c = peek(r);
-		if (c == '}') {
-			advance(r);
-			return 0;
-		}
-		if (c != ',')
-			return json_syntax(r, "',' or '}' after a value");
-		advance(r);
-		skip_blanks(r);
-	}
+	cJSON_ArrayForEach(m, obj)
+		if (json_member(r, m, &sc) < 0)
+			goto out;
+	status = 0;
+out:
+	cJSON_Delete(obj);
+	return status;
 }
 
 /* After the array's closing ']' only blanks may follow. */
@@ -1554,8 +1863,8 @@ lp_reader_free(struct lp_reader *r)
 	lp_strv_free(&r->cols);
 	if (r->csv_ready)
 		csv_free(&r->csv);
-	lp_buf_free(&r->key);
-	lp_buf_free(&r->val);
+	lp_buf_free(&r->text);
+	lp_buf_free(&r->cell);
 	free(r->buf);
 	free(r->name);
 	free(r);

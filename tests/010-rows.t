@@ -164,10 +164,10 @@ extra
 list
 EOF
 run rowcat -o csv rows.jsonl
-same_text "JSON Lines: numbers as written, lists joined, null absent" <<'EOF'
+same_text "JSON Lines: numbers normalised, lists joined, null absent" <<'EOF'
 id,n,extra,list
 a,1,,
-b,2.50,true,
+b,2.5,true,
 c,-0,,LP5 LP6 7
 d,,false,
 EOF
@@ -199,6 +199,23 @@ run rowcat -o jsonl rows.json
 same_text "JSON escapes decoded, surrogate pairs joined" <<'EOF'
 {"id":"a","t":"xé😀"}
 {"id":"b","t":"tab\tand \"quote\" and \\ and /"}
+EOF
+
+# cJSON keeps numbers as doubles: they come back in the shortest form
+# that reads as the same double, integers without a point.
+cat >numbers.jsonl <<'EOF'
+{"n": 1.50, "l": [1.0, 2E0, -0.0]}
+{"n": 1e2, "l": [1E+2, 0.1, 1e-7]}
+{"n": 9007199254740991, "l": [9007199254740993, 12345678901234567890]}
+{"n": -1.5e300, "l": [2.5E-3, 100000000000000000000000, 3.14159265358979323846]}
+EOF
+run rowcat -o tsv numbers.jsonl
+same_text "JSON numbers are normalised: the shortest text of the same double" <<'EOF'
+n	l
+1.5	1 2 -0
+100	100 0.1 1e-7
+9007199254740991	9007199254740992 1.2345678901234567e19
+-1.5e300	0.0025 1e23 3.141592653589793
 EOF
 
 # --- escaping in tsv and json; table cells on one line --------------------
@@ -332,6 +349,43 @@ printf '{"a": "x\\u0000"}\n' >nul.jsonl
 bad "NUL escape in JSON" nul.jsonl '^rowcat: nul\.jsonl:1: NUL character .* expected text without NUL bytes$'
 printf '{"a": "\\ud800x"}\n' >surrogate.jsonl
 bad "lone surrogate escape in JSON" surrogate.jsonl '^rowcat: surrogate\.jsonl:1: invalid JSON at column 14: expected a \\u escape for the low surrogate'
+
+# What cJSON alone would accept, though RFC 8259 forbids it: the scanner
+# in front of it refuses these, naming the line and column.
+printf '{"a": 1}\n{"a": 2.}\n' >dot.jsonl
+bad "a number ending in a point" dot.jsonl '^rowcat: dot\.jsonl:2: invalid JSON at column 9: expected a digit after .\.., got .\}.$'
+printf '[{"a": -}]\n' >minus.json
+bad "a minus sign alone" minus.json '^rowcat: minus\.json:1: invalid JSON at column 9: expected a digit, got .\}.$'
+printf '{"a": [1, -.5]}\n' >negdot.jsonl
+bad "a number without its integer part" negdot.jsonl '^rowcat: negdot\.jsonl:1: invalid JSON at column 12: expected a digit, got .\..$'
+printf '{"a": 2.e3}\n' >dote.jsonl
+bad "a point without digits before an exponent" dote.jsonl '^rowcat: dote\.jsonl:1: invalid JSON at column 9: expected a digit after'
+printf '{"a": "\\uqqqq"}\n' >hex.jsonl
+bad "a \\u escape without hex digits" hex.jsonl '^rowcat: hex\.jsonl:1: invalid JSON at column 10: expected a hex digit of a \\u escape, got .q.$'
+printf '{"a": 1}\n{"a":\0001}\n' >nul2.jsonl
+bad "a NUL byte outside a string" nul2.jsonl '^rowcat: nul2\.jsonl:2: NUL byte at column 6: expected text without NUL bytes$'
+printf '[{"a":\f1}]\n' >ff.json
+bad "a form feed where a blank may be" ff.json '^rowcat: ff\.json:1: invalid JSON at column 7: expected a value, got byte 0x0c$'
+printf '{"a": 1e400}\n' >huge.jsonl
+bad "a number too large for a double" huge.jsonl '^rowcat: huge\.jsonl:1: number out of range in "a": expected at most'
+printf '{"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1' >deep.jsonl
+bad "nesting too deep" deep.jsonl '^rowcat: deep\.jsonl:1: nested too deep at column 70: expected at most 64 levels'
+
+# What cJSON refuses is worded from the tokens before the place it stopped.
+printf '{"a": 1}\n{"a" 1}\n' >colon.jsonl
+bad "no colon after a key" colon.jsonl '^rowcat: colon\.jsonl:2: invalid JSON at column 6: expected .:. after the key, got .1.$'
+printf '[\n  {"a": [1 2]}\n]\n' >list.json
+bad "no comma in a list" list.json '^rowcat: list\.json:2: invalid JSON at column 12: expected .,. or .\]. in a list, got .2.$'
+printf '{"a": 1,\n "b": 2,\n  3: 4}\n' >key.jsonl
+bad "a key that is not a string" key.jsonl '^rowcat: key\.jsonl:3: invalid JSON at column 3: expected a string key, got .3.$'
+printf '{"a": 1}\n{"a": tru}\n' >word.jsonl
+bad "a misspelt word" word.jsonl '^rowcat: word\.jsonl:2: invalid JSON at column 7: expected a value, got .t.$'
+printf '[{"a": 1},\n {"a": [1,\n' >cut.json
+bad "input cut short inside a row" cut.json '^rowcat: cut\.json:3: invalid JSON at column 1: expected a value, got the end of input$'
+printf '{"a": "open\n' >open.jsonl
+bad "an unterminated string" open.jsonl '^rowcat: open\.jsonl:1: invalid JSON at column 12: expected a character or an escape'
+printf '{"a": 1}\n{"a": 2} x\n' >after.jsonl
+bad "text between JSON Lines objects" after.jsonl '^rowcat: after\.jsonl:2: invalid JSON at column 10: expected an object, got .x.$'
 printf 'a,b,a\n1,2,3\n' >dup.csv
 bad "duplicate header column" dup.csv '^rowcat: dup\.csv:1: column "a" twice in the header: expected each name once$'
 printf '\n\na,,c\n1,2,3\n' >emptyname.csv
@@ -369,6 +423,19 @@ bad "a header of 1025 columns" cols1025.csv '^rowcat: cols1025\.csv:1: header ha
 { printf '{"c0": 0'; seq 1 1024 | sed 's/.*/, "c&": 0/' | tr -d '\n'; echo '}'; } >cols1025.jsonl
 bad "a JSON row of 1025 keys" cols1025.jsonl '^rowcat: cols1025\.jsonl:1: more than 1024 columns: expected at most 1024$'
 
+# --csv-only: lp's own files are written raw, so a leading ' is data.
+printf "note,n\n'=x,'+1\n" >own.csv
+run rowcat --csv-only -o tsv --raw own.csv
+same_text "--csv-only keeps a leading ' (lp's own files are written raw)" <<'EOF'
+note	n
+'=x	'+1
+EOF
+run rowcat -o tsv --raw own.csv
+same_text "other CSV loses the ' that neutralised a formula" <<'EOF'
+note	n
+=x	+1
+EOF
+
 # --csv-only: a file with a fixed CSV form is never taken for JSON.
 printf '[a],b\n1,2\n' >bracket.csv
 run rowcat --csv-only --columns bracket.csv
@@ -387,6 +454,27 @@ run rowcat --count many.csv
 is "$rc:$out" "0:200000" "200000 rows stream through"
 run rowcat --get id many.csv
 is "$(printf '%s\n' "$out" | tail -n 1)" "200001	p200000" "the last of them knows its line"
+
+# A JSON array is read one element at a time, and its elements cross
+# the reader's 64 KiB pieces at every place: inside escapes, UTF-8
+# sequences and numbers.  The same rows come from a stream and from memory.
+awk 'BEGIN { printf "["; for (i = 1; i <= 100000; i++)
+	printf "%s\n {\"id\": \"p%d\", \"t\": \"\\u00e9\\ud83d\\ude00 \\\"%d\\\" é\", \"n\": %d.25e1}",
+	    (i > 1 ? "," : ""), i, i, i; print "]" }' >many.json
+run rowcat --count many.json
+is "$rc:$out" "0:100000" "100000 JSON array elements stream through"
+rowcat -o jsonl many.json >many.stream
+rowcat --mem -o jsonl many.json >many.mem
+same_file many.mem many.stream "a JSON array: the same rows from a stream and from memory"
+like "$(tail -n 1 many.stream)" '^\{"id":"p100000","t":"é😀 \\"100000\\" é","n":"1000002\.5"\}$' \
+	"the last element is read whole"
+run rowcat --get id many.json
+is "$(printf '%s\n' "$out" | tail -n 1)" "100001	p100000" "the last element knows its line"
+
+# One row's JSON text is bounded (64 MiB), blanks included.
+{ printf '{"a":'; head -c 67108864 /dev/zero | tr '\0' ' '; printf '1}\n'; } >wide.jsonl
+bad "a row of more than 64 MiB of JSON" wide.jsonl '^rowcat: wide\.jsonl:1: row too large: expected at most 67108864 bytes of JSON for one row$'
+rm -f wide.jsonl
 
 if [ -w /dev/full ]; then
 	rowcat people.csv >/dev/full 2>"$TMP/full.err"

@@ -22,6 +22,7 @@ cat >judge.py <<'EOF'
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -91,22 +92,72 @@ def has_nul(v):
     return False
 
 
+class Num(str):
+    """A number as written in the corpus file.  The reader normalises
+    numbers (cJSON keeps them as doubles: 1.50 is read as 1.5, 1E2 as
+    100), so a number's cell is judged by its value, not its text."""
+
+
 def text(v):
-    """The cell text rowcat prints (a str column: absent is "")."""
+    """The parts of the cell rowcat prints (a str column: absent is ""),
+    to be joined with one space: str parts exactly, Num parts by value."""
     if v is None:
-        return ''
+        return ['']
     if v is True:
-        return 'true'
+        return ['true']
     if v is False:
-        return 'false'
+        return ['false']
     if isinstance(v, list):
-        return ' '.join(text(e) for e in v if e is not None)
-    return v
+        parts = [p for e in v if e is not None for p in text(e)]
+        return parts or ['']
+    return [v]
+
+
+NUMBER = re.compile(r'-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?')
+
+
+def same_number(got, want):
+    """got is a JSON number (RFC 8259) of want's value, written as
+    briefly as the reader promises: no trailing zeros, no point in an
+    integer below 2^53."""
+    if not NUMBER.fullmatch(got) or float(got) != float(want):
+        return False
+    v = float(want)
+    if v == int(v) and abs(v) < 2 ** 53:
+        return got == ('-0' if want.startswith('-') and v == 0 else '%d' % v)
+    return not re.search(r'\.[0-9]*0(e|$)', got)
+
+
+def cell_matches(got, parts):
+    """got is parts joined with one space (numbers by value)."""
+    for i, part in enumerate(parts):
+        if i > 0:
+            if not got.startswith(' '):
+                return False
+            got = got[1:]
+        if isinstance(part, Num):
+            n = len(got.split(' ', 1)[0])
+            if not same_number(got[:n], part):
+                return False
+            got = got[n:]
+        elif got.startswith(part):
+            got = got[len(part):]
+        else:
+            return False
+    return got == ''
+
+
+def rows_match(got, want):
+    """got: rows as jsonl_rows reads them; want: [[key, parts]...]."""
+    return got is not None and len(got) == len(want) and all(
+        len(g) == len(w) and all(gk == wk and cell_matches(gv, wv)
+                                 for (gk, gv), (wk, wv) in zip(g, w))
+        for g, w in zip(got, want))
 
 
 def load(data):
-    # Numbers stay as written: parse them as their text.
-    return json.loads(data.decode('utf-8'), parse_int=str, parse_float=str)
+    # Numbers keep their text, marked as numbers.
+    return json.loads(data.decode('utf-8'), parse_int=Num, parse_float=Num)
 
 
 def expected_rows(objs):
@@ -162,7 +213,7 @@ def judge_json_suite():
         else:
             got = jsonl_rows(out) if rc == 0 else None
             want = expected_rows(objs)
-            rows_ok.append((name, rc == 0 and got == want,
+            rows_ok.append((name, rc == 0 and rows_match(got, want),
                             'exit %d %s got %r want %r' % (rc, err.strip(), got, want)))
     report('JSONTestSuite: %d y_ objects/arrays of objects accepted, values as parsed'
            % len(rows_ok), rows_ok)
@@ -172,18 +223,21 @@ def judge_json_suite():
            % len(contract), contract)
 
     # y_ as a row value: every scalar and list of scalars is accepted, text
-    # as written; deeper values are refused as nested.
+    # as written, numbers by value; deeper values are refused as nested.
     cases = []
     runs = rowcat(['-o', 'jsonl'], [wrap(d) for d in ydata])
     for f, data, (rc, out, err) in zip(groups['y_'], ydata, runs):
         name = os.path.basename(f)
         doc = load(data)
         if not flat(doc):
-            good = rc == 2 and 'nested' in err
+            # A \u0000 inside a nested object may be named first: the
+            # scanner refuses it before cJSON has built the nested value.
+            good = rc == 2 and ('nested' in err or
+                                (has_nul(doc) and 'NUL' in err))
         elif has_nul(doc):
             good = rc == 2 and 'NUL' in err
         else:
-            good = rc == 0 and jsonl_rows(out) == [[['v', text(doc)]]]
+            good = rc == 0 and rows_match(jsonl_rows(out), [[['v', text(doc)]]])
         cases.append((name, good, 'exit %d %s %r' % (rc, err.strip(), out)))
     report('JSONTestSuite: %d y_ files as a row value' % len(cases), cases)
 
