@@ -678,6 +678,60 @@ out:
 	return rc;
 }
 
+/*
+ * Where the front matter block of raw text ends (just after its closing
+ * delimiter line), or len when it has none: then the full parse reports
+ * the problem as it always does.
+ */
+static size_t
+front_matter_end(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	int first = 1;
+
+	if (len >= 3 && memcmp(p, bom, 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1, first = 0) {
+		size_t n;
+
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = (size_t)((nl ? nl : end) - p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (!first && (is_delim(p, n, "---") || is_delim(p, n, "...")))
+			return nl ? (size_t)(nl + 1 - text) : len;
+		if (first && !is_delim(p, n, "---"))
+			return len;
+		if (!nl)
+			break;
+	}
+	return len;
+}
+
+/*
+ * The whole file is still checked for NUL bytes and UTF-8, so that every
+ * tool rejects a corrupt file alike; only the copy and parse of the body
+ * are skipped.
+ */
+int
+lp_doc_parse_head(struct lp_doc *doc, const char *path, const char *text, size_t len)
+{
+	const char *p;
+	size_t off;
+
+	if (text && (p = memchr(text, '\0', len)) != NULL) {
+		memset(doc, 0, sizeof *doc);
+		lp_errorat(path, line_at(text, (size_t)(p - text)), "NUL byte: expected text");
+		return -1;
+	}
+	if (text && (off = lp_utf8_invalid_at(text, len)) < len) {
+		memset(doc, 0, sizeof *doc);
+		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
+		return -1;
+	}
+	return lp_doc_parse(doc, path, text, text ? front_matter_end(text, len) : 0);
+}
+
 const struct lp_field *
 lp_doc_field(const struct lp_doc *doc, const char *key)
 {

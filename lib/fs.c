@@ -34,19 +34,29 @@
 /* How much to ask read() for at a time when the size is not known. */
 #define READ_CHUNK	(64u << 10)
 
+/*
+ * The read behind lp_fd_read, printing nothing: 0, or -1 with errno
+ * (EFBIG when the file is larger than max).  st is the file's status when
+ * the caller already has it, so the hot path of a cohort read makes no
+ * second fstat; NULL to look it up here.
+ */
 int
-lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out)
+lp_fd_read_stat(int fd, const struct stat *st, size_t max, struct lp_buf *out)
 {
-	struct stat st;
+	struct stat own;
 	size_t start = out->len, want = READ_CHUNK;
 	ssize_t n;
-	int saved, regular = 0;
+	int regular = 0;
 
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		if ((uint64_t)st.st_size > max)
-			goto too_big;
+	if (!st && fstat(fd, &own) == 0)
+		st = &own;
+	if (st && S_ISREG(st->st_mode)) {
+		if ((uint64_t)st->st_size > max) {
+			errno = EFBIG;
+			return -1;
+		}
 		/* Its size and one byte more: the first read usually sees the end. */
-		want = (size_t)st.st_size + 1;
+		want = (size_t)st->st_size + 1;
 		regular = 1;
 	}
 	for (;;) {
@@ -55,16 +65,19 @@ lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out)
 		/* One byte beyond max tells a file of exactly max from a larger one. */
 		if (max - have < room)
 			room = max - have + 1;
-		lp_buf_add(out, NULL, room);
-		out->len -= room;
+		if (out->cap - out->len < room + 1) {
+			lp_buf_add(out, NULL, room);
+			out->len -= room;
+		}
 		n = read(fd, out->data + out->len, room);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			saved = errno;
+			int saved = errno;
+
 			out->len = start;
 			out->data[start] = '\0';
-			lp_error("cannot read %s: %s", name, strerror(saved));
+			errno = saved;
 			return -1;
 		}
 		out->len += (size_t)n;
@@ -75,12 +88,29 @@ lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out)
 		if (out->len - start > max) {
 			out->len = start;
 			out->data[start] = '\0';
-			goto too_big;
+			errno = EFBIG;
+			return -1;
 		}
 		want = READ_CHUNK;
 	}
-too_big:
-	lp_errorat(name, 0, "file is larger than %zu bytes", max);
+}
+
+/* The message for a failed lp_fd_read_stat. */
+void
+lp_fd_read_error(const char *name, size_t max)
+{
+	if (errno == EFBIG)
+		lp_errorat(name, 0, "file is larger than %zu bytes", max);
+	else
+		lp_error("cannot read %s: %s", name, strerror(errno));
+}
+
+int
+lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out)
+{
+	if (lp_fd_read_stat(fd, NULL, max, out) == 0)
+		return 0;
+	lp_fd_read_error(name, max);
 	return -1;
 }
 

@@ -247,6 +247,13 @@ struct lp_doc {
  * invalid UTF-8 are errors naming path:line.
  */
 int lp_doc_parse(struct lp_doc *doc, const char *path, const char *text, size_t len);
+/*
+ * The same for readers that never show the body: only the front matter
+ * block is checked and parsed, and the body is left empty.  A cohort
+ * report reads 100,000 evidence files; their narratives are checked by
+ * lp-evidence check, not by every report.
+ */
+int lp_doc_parse_head(struct lp_doc *doc, const char *path, const char *text, size_t len);
 const struct lp_field *lp_doc_field(const struct lp_doc *doc, const char *key);
 /* Scalar value, or NULL when absent or a list. */
 const char *lp_doc_get(const struct lp_doc *doc, const char *key);
@@ -390,6 +397,11 @@ void lp_reader_free(struct lp_reader *r);
 int lp_file_read(const char *path, size_t max, struct lp_buf *out);
 /* Append what is left on fd, at most max bytes; name is for diagnostics.  0 or -1. */
 int lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out);
+struct stat;
+/* The same, silent (errno set; EFBIG when over max), with the file's status if known. */
+int lp_fd_read_stat(int fd, const struct stat *st, size_t max, struct lp_buf *out);
+/* The diagnostic lp_fd_read prints for the errno lp_fd_read_stat left. */
+void lp_fd_read_error(const char *name, size_t max);
 /*
  * Replace path atomically: a temporary file in the same directory, write,
  * fsync, rename over path, fsync the directory.  On failure the old file

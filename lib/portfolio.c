@@ -465,8 +465,10 @@ load_one_evidence(struct lp_portfolio *p, const char *name, unsigned what)
 		lp_errorat(path, 0, "vanished while reading");
 		rc = -1;
 	}
-	if (rc == 0)
+	if (rc == 0 && (what & LP_LOAD_BODIES))
 		rc = lp_doc_parse(&doc, path, b.data ? b.data : "", b.len);
+	else if (rc == 0)
+		rc = lp_doc_parse_head(&doc, path, b.data ? b.data : "", b.len);
 	if (rc == 0)
 		rc = lp_evidence_from_doc(&e, rel, &doc);
 	e.doc = doc;	/* e owns it from here, on success or failure */
@@ -556,10 +558,9 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 	if (rc == 0 && (what & LP_LOAD_EVIDENCE))
 		rc = load_evidence(p, what);
 	if (rc == 0) {
-		struct lp_buf cs = {0};
+		uint64_t size;
 
-		p->has_case_study = lp_tree_read(tree, "case-study.md", &cs) == 0;
-		lp_buf_free(&cs);
+		p->has_case_study = lp_tree_size(tree, "case-study.md", &size) == 0;
 	}
 	lp_buf_free(&b);
 	free(path);

@@ -5,6 +5,8 @@
  * points above U+10FFFF and truncated sequences, the same set the
  * utf8tests corpus and RFC 3629 reject.
  */
+#include <string.h>
+
 #include "lp.h"
 
 /* Length of the valid sequence at p (1..4), or 0 when it is invalid. */
@@ -48,9 +50,18 @@ lp_utf8_invalid_at(const char *s, size_t n)
 	while (i < n) {
 		size_t k;
 
-		/* Fast path over ASCII, the common case. */
+		/* Fast path over ASCII, the common case: eight bytes at a time. */
 		if (p[i] < 0x80) {
-			i++;
+			uint64_t w;
+
+			while (i + 8 <= n) {
+				memcpy(&w, p + i, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
+			while (i < n && p[i] < 0x80)
+				i++;
 			continue;
 		}
 		k = seq_len(p + i, n - i);
