@@ -171,9 +171,17 @@ is_plain_number(const char *p)
 	return *p == '\0';
 }
 
+/*
+ * A cell a spreadsheet would run: a formula lead that is not a plain
+ * number.  A cell that is a ' before such a cell needs it too, so that
+ * the reader, which strips one ' exactly when the rest needs
+ * neutralising, gives back what was written ('=1 is written ''=1).
+ */
 static int
 needs_neutralising(const char *s)
 {
+	while (*s == '\'')	/* a loop: a field may hold a million of them */
+		s++;
 	return s[0] != '\0' && strchr(FORMULA_LEAD, s[0]) && !is_plain_number(s);
 }
 
@@ -235,7 +243,8 @@ csv_cell(struct lp_buf *b, const char *s, int raw, int alone)
 	if (n == 0)
 		quote = alone;
 	else
-		quote = strpbrk(s, ",\"\r\n") != NULL ||
+		/* { and [ first would make a header read back as JSON. */
+		quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == '{' || s[0] == '[' ||
 		    (!tick && (s[0] == ' ' || s[0] == '\t')) ||
 		    s[n - 1] == ' ' || s[n - 1] == '\t';
 	if (!quote) {
@@ -798,7 +807,7 @@ csv_field(void *data, size_t len, void *arg)
 	 * raw, so there a leading ' is the user's.
 	 */
 	if (!(r->flags & LP_READ_CSV_ONLY) && len >= 2 && s[0] == '\'' &&
-	    strchr(FORMULA_LEAD, s[1])) {
+	    needs_neutralising(s + 1)) {
 		s++;
 		len--;
 	}

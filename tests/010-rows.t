@@ -424,17 +424,29 @@ bad "a header of 1025 columns" cols1025.csv '^rowcat: cols1025\.csv:1: header ha
 bad "a JSON row of 1025 keys" cols1025.jsonl '^rowcat: cols1025\.jsonl:1: more than 1024 columns: expected at most 1024$'
 
 # --csv-only: lp's own files are written raw, so a leading ' is data.
-printf "note,n\n'=x,'+1\n" >own.csv
+printf "note,n,q\n'=x,'+1,''=y\n" >own.csv
 run rowcat --csv-only -o tsv --raw own.csv
 same_text "--csv-only keeps a leading ' (lp's own files are written raw)" <<'EOF'
-note	n
-'=x	'+1
+note	n	q
+'=x	'+1	''=y
 EOF
+# Exactly the inverse of the writer: one ' goes when what follows needs
+# neutralising ('=x, ''=y); +1 is a plain number, so lp never writes '+1
+# and a ' there is the user's.
 run rowcat -o tsv --raw own.csv
-same_text "other CSV loses the ' that neutralised a formula" <<'EOF'
-note	n
-=x	+1
+same_text "other CSV loses the one ' that neutralised a formula, and only that" <<'EOF'
+note	n	q
+=x	'+1	'=y
 EOF
+printf '{"a": "%s"}\n' "'=1+1" >tick.jsonl
+run rowcat -o csv tick.jsonl
+same_text "a value that starts with ' and a formula is written with its ' doubled" <<'EOF'
+a
+''=1+1
+EOF
+printf "%s\n" "$out" >tick.csv
+run rowcat -o jsonl tick.csv
+is "$out" '{"a":"'"'"'=1+1"}' "and reads back as it was"
 
 # --csv-only: a file with a fixed CSV form is never taken for JSON.
 printf '[a],b\n1,2\n' >bracket.csv
