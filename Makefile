@@ -6,6 +6,7 @@
 #   make demo            build and show lp on a sample cohort
 #   make install PREFIX=/usr/local DESTDIR=
 #   make fuzz            build the libFuzzer targets (clang)
+#   make fuzz-run        run each of them (FUZZ_TIME=600 seconds, FUZZ_JOBS=2)
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
@@ -59,6 +60,60 @@ $(O)/bin/%: cmd/%.c $(O)/liblp.a lib/lp.h
 $(O)/tests/%: tests/unit/%.c $(O)/liblp.a lib/lp.h
 	@mkdir -p $(@D)
 	$(CC) $(LP_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/liblp.a $(LIBS)
+
+# Fuzz targets (fuzz/NAME.c, see fuzz/fuzz.h).  In the normal build each
+# is linked with fuzz/driver.c into $(O)/fuzz/NAME, which `make check`
+# runs over fuzz/corpus/NAME and fuzz/crashes/NAME (tests/800-fuzz-replay.t).
+# `make fuzz` builds the libFuzzer binaries with clang into build-fuzz/;
+# `make fuzz-run FUZZ_TIME=600` runs each of them, FUZZ_JOBS at a time.
+FUZZ_SRC   := $(filter-out fuzz/driver.c fuzz/scratch.c,$(sort $(wildcard fuzz/*.c)))
+FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
+FUZZ_REPLAY := $(FUZZ_NAMES:%=$(O)/fuzz/%)
+FUZZ_O     ?= build-fuzz
+FUZZ_CC    ?= clang
+FUZZ_SAN    = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+              -fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(PKG_CFLAGS) -O1 -g $(FUZZ_SAN)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_O)/%.o)
+FUZZ_TIME  ?= 600
+FUZZ_JOBS  ?= 2
+
+all: $(FUZZ_REPLAY)
+
+$(FUZZ_REPLAY): $(O)/fuzz/%: fuzz/%.c fuzz/driver.c fuzz/scratch.c fuzz/fuzz.h \
+		$(O)/liblp.a lib/lp.h
+	@mkdir -p $(@D)
+	$(CC) $(LP_CFLAGS) -Ifuzz $(CFLAGS) $(LDFLAGS) -o $@ $< fuzz/driver.c \
+		fuzz/scratch.c $(O)/liblp.a $(LIBS)
+
+# The fault-injection shim of tests/830-faults.t: an LD_PRELOAD object.
+all: $(O)/tests/faultfs.so
+
+$(O)/tests/faultfs.so: tests/faults/faultfs.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(WERROR) $(CFLAGS) -shared -fPIC \
+		-o $@ $< -ldl
+
+fuzz: $(FUZZ_NAMES:%=$(FUZZ_O)/%)
+
+$(FUZZ_LIB_OBJ): $(FUZZ_O)/lib/%.o: lib/%.c lib/lp.h $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_O)/liblp.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIB_OBJ)
+
+$(FUZZ_NAMES:%=$(FUZZ_O)/%): $(FUZZ_O)/%: fuzz/%.c fuzz/scratch.c fuzz/fuzz.h \
+		$(FUZZ_O)/liblp.a lib/lp.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Ifuzz -fsanitize=fuzzer -o $@ $< fuzz/scratch.c \
+		$(FUZZ_O)/liblp.a $(LIBS)
+
+fuzz-run: fuzz
+	FUZZ_O=$(FUZZ_O) FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) \
+		scripts/fuzz-run $(FUZZ_NAMES)
+
+.PHONY: fuzz fuzz-run
 
 deps:
 	@scripts/install-deps
