@@ -891,23 +891,6 @@ option_applies(int opt, unsigned cmd)
 	return 1;
 }
 
-/* -h and --version anywhere before "--" win over everything else. */
-static int
-early_options(int argc, char **argv)
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return LP_EXIT_OK;
-		}
-		if (strcmp(argv[i], "--version") == 0) {
-			lp_print_version(lp_progname());
-			return LP_EXIT_OK;
-		}
-	}
-	return -1;
-}
-
 static int
 parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
 {
@@ -970,7 +953,7 @@ main(int argc, char **argv)
 	int status = LP_EXIT_ERROR;
 
 	lp_ctx_init(&ctx, argv[0]);
-	if ((status = early_options(argc, argv)) >= 0)
+	if ((status = lp_early_options(argc, argv, usage)) >= 0)
 		return lp_exit(status);
 	status = LP_EXIT_ERROR;
 	memset(&o, 0, sizeof o);

@@ -238,18 +238,6 @@ check_value(const char *opt, const char *v)
 }
 
 static int
-id_valid(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
-static int
 init_values_valid(const struct args *a)
 {
 	static const int required[] = { KEY_NAME, KEY_ID, KEY_COMMENCED };
@@ -269,7 +257,7 @@ init_values_valid(const struct args *a)
 	}
 	if (bad)
 		return -1;
-	if (!id_valid(a->value[KEY_ID])) {
+	if (!lp_id_valid(a->value[KEY_ID])) {
 		lp_error("init: --id: expected letters, digits, '.', '_' or '-', got '%s'",
 		    a->value[KEY_ID]);
 		bad = 1;

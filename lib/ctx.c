@@ -158,6 +158,22 @@ lp_subcommand_first(int argc, char **argv, const char *shortopts,
 	return 0;
 }
 
+int
+lp_early_options(int argc, char **argv, void (*usage)(FILE *))
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return LP_EXIT_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			lp_print_version(lp_progname());
+			return LP_EXIT_OK;
+		}
+	}
+	return -1;
+}
+
 void
 lp_print_version(const char *prog)
 {

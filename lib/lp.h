@@ -519,6 +519,8 @@ enum lp_outcome {
 	LP_OUTCOME_REFERRED,
 	LP_OUTCOME_WITHDRAWN
 };
+/* A portfolio id: one or more of [A-Za-z0-9._-]. */
+int lp_id_valid(const char *s);
 int lp_outcome_parse(const char *s);	/* -1 unknown; "" is NONE */
 const char *lp_outcome_name(int o);	/* "" for NONE */
 
@@ -872,6 +874,12 @@ struct option;
  */
 int lp_subcommand_first(int argc, char **argv, const char *shortopts,
     const struct option *longopts);
+/*
+ * -h/--help and --version anywhere before "--" win over everything else:
+ * print the usage (through usage, on stdout) or the version and return
+ * 0, the exit status; -1 when neither was given.
+ */
+int lp_early_options(int argc, char **argv, void (*usage)(FILE *));
 /* Print "PROG VERSION" on stdout. */
 void lp_print_version(const char *prog);
 /* Parse a non-negative whole number of days; -1 if bad (no diagnostic). */

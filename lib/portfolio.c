@@ -44,8 +44,8 @@ lp_outcome_name(int o)
 
 /* ---- portfolio.md ---- */
 
-static int
-id_valid(const char *s)
+int
+lp_id_valid(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -125,7 +125,7 @@ portfolio_meta(struct lp_portfolio *p)
 	if (!bad && !*p->id) {
 		lp_errorat(doc->path, 1, "missing required key 'id'");
 		bad = 1;
-	} else if (!bad && !id_valid(p->id)) {
+	} else if (!bad && !lp_id_valid(p->id)) {
 		lp_errorat(doc->path, lp_doc_field(doc, "id")->line,
 		    "id: expected letters, digits, '.', '_' or '-', got '%s'", p->id);
 		bad = 1;
@@ -256,7 +256,7 @@ evidence_name_valid(const char *stem, lp_date *date)
 		return 0;
 	memcpy(ymd, stem, 10);
 	ymd[10] = '\0';
-	return lp_date_parse(ymd, date) == 0 && id_valid(stem + 11);
+	return lp_date_parse(ymd, date) == 0 && lp_id_valid(stem + 11);
 }
 
 /* Standards as a list, or one scalar holding ids separated by commas or spaces. */
