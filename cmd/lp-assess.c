@@ -249,7 +249,8 @@ assessment_save(const struct args *a, const char *root, const struct change *ch,
 		rc = 0;
 		goto out;
 	}
-	if (lp_file_write(path, lp_buf_str(&new), new.len, 0644) < 0)
+	if (lp_portfolio_commit_ready(a->ctx, root) < 0 ||
+	    lp_file_write(path, lp_buf_str(&new), new.len, 0644) < 0)
 		goto out;
 	*wrote = 1;
 	msg = change_message(ch);

@@ -869,7 +869,8 @@ cmd_init(struct lp_ctx *ctx, const struct opts *o)
 	lp_doc_set(&doc, "signed-off-on", "");
 	template_body(&body);
 	lp_doc_set_body(&doc, lp_buf_str(&body), body.len);
-	if (lp_portfolio_write_doc(root, CASE_STUDY, &doc) < 0 ||
+	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	    lp_portfolio_write_doc(root, CASE_STUDY, &doc) < 0 ||
 	    lp_portfolio_commit(ctx, root, paths, 1, "reaccredit: start case study") < 0)
 		goto out;
 	rc = LP_EXIT_OK;
@@ -942,7 +943,8 @@ cmd_submit(struct lp_ctx *ctx, const struct opts *o)
 	lp_doc_set(&st.doc, "submitted", today);
 	tagname = lp_xasprintf("lp/reaccreditation/%s", today);
 	tagmsg = lp_xasprintf("%s (%s) submitted the re-accreditation case study on %s", p.name, p.id, today);
-	if (lp_portfolio_write_doc(root, CASE_STUDY, &st.doc) < 0 ||
+	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	    lp_portfolio_write_doc(root, CASE_STUDY, &st.doc) < 0 ||
 	    lp_portfolio_commit(ctx, root, paths, 1, "reaccredit: submit case study") < 0)
 		goto out;
 	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)

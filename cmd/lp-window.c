@@ -709,7 +709,8 @@ record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_port
 	tagname = lp_xasprintf("lp/submitted/%s", win->id);
 	tagmsg = lp_xasprintf("%s (%s) submitted into window %s on %s%s",
 	    p->name, p->id, win->id, today, o->force ? ", forced: not checked for readiness" : "");
-	if (lp_portfolio_write_doc(root, "portfolio.md", &p->doc) < 0 ||
+	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	    lp_portfolio_write_doc(root, "portfolio.md", &p->doc) < 0 ||
 	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
 		goto out;
 	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)
@@ -843,7 +844,8 @@ cmd_outcome(struct lp_ctx *ctx, const struct opts *o)
 		goto out;
 	}
 	msg = lp_xasprintf("window: outcome %s", lp_outcome_name(outcome));
-	if (lp_portfolio_write_doc(root, "portfolio.md", &p.doc) < 0 ||
+	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	    lp_portfolio_write_doc(root, "portfolio.md", &p.doc) < 0 ||
 	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
 		goto out;
 	rc = LP_EXIT_OK;

@@ -43,6 +43,22 @@ out:
 }
 
 int
+lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root)
+{
+	struct lp_git *git = NULL;
+	int rc;
+
+	if (ctx->no_commit)
+		return 0;
+	rc = lp_git_open(root, &git);
+	if (rc != 0)
+		return rc == 1 ? 0 : -1;	/* 1: not in git, nothing to commit */
+	rc = lp_git_ready(git);
+	lp_git_free(git);
+	return rc;
+}
+
+int
 lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc)
 {
 	struct lp_buf b = {0};

@@ -632,6 +632,44 @@ out:
 	return rc;
 }
 
+static int
+index_locked(const struct lp_git *g)
+{
+	lp_error("%sindex.lock exists: another git process is running, "
+	    "or one crashed; remove the file if not",
+	    git_repository_path(g->repo));
+	return -1;
+}
+
+/*
+ * What lp_git_commit would refuse, checked before a command writes
+ * anything: a refused commit must not leave a changed file behind.
+ */
+int
+lp_git_ready(struct lp_git *g)
+{
+	git_signature *author = NULL, *committer = NULL;
+	git_commit *parent = NULL;
+	char *lock;
+	int rc = -1;
+
+	if (!git_repository_workdir(g->repo)) {
+		lp_error("%s: a bare repository has no work tree to commit from",
+		    g->where);
+		return -1;
+	}
+	if (head_branch(g, &parent) < 0 || signatures(g->repo, &author, &committer) < 0)
+		goto out;
+	lock = lp_xasprintf("%sindex.lock", git_repository_path(g->repo));
+	rc = access(lock, F_OK) == 0 ? index_locked(g) : 0;
+	free(lock);
+out:
+	git_signature_free(author);
+	git_signature_free(committer);
+	git_commit_free(parent);
+	return rc;
+}
+
 /* The paths sorted, without duplicates, each checked to stay in the work tree. */
 static int
 commit_paths(struct lp_git *g, char *const *paths, size_t npaths, struct lp_strv *out)
@@ -691,12 +729,8 @@ stage_paths(struct lp_git *g, git_index *index, const struct lp_strv *paths)
 		}
 	}
 	r = git_index_write(index);
-	if (r == GIT_ELOCKED) {
-		lp_error("%sindex.lock exists: another git process is running, "
-		    "or one crashed; remove the file if not",
-		    git_repository_path(g->repo));
-		return -1;
-	}
+	if (r == GIT_ELOCKED)
+		return index_locked(g);
 	if (r < 0)
 		return git_fail(g->where);
 	return 0;

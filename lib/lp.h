@@ -498,6 +498,12 @@ int lp_git_prefix(const struct lp_git *g, const char *dir, char **out);
  * index.lock is a clear error.  Nothing else in the index is committed.
  */
 int lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *message);
+/*
+ * Everything lp_git_commit would refuse (a bare repository, a detached
+ * HEAD, no identity, a held index.lock), checked before any file is
+ * written.  0 or -1.
+ */
+int lp_git_ready(struct lp_git *g);
 /* *clean = 1 when nothing under prefix differs from HEAD (untracked files count). */
 int lp_git_clean(struct lp_git *g, const char *prefix, int *clean);
 /*
@@ -659,6 +665,12 @@ int lp_cohort_find(char *const *operands, size_t n, const char *cdir, struct lp_
  */
 int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
     char *const *paths, size_t n, const char *message);
+/*
+ * Before writing: when lp_portfolio_commit will commit (root in a git
+ * work tree, no --no-commit), what would refuse the commit, so that a
+ * refused commit never leaves a changed file behind.  0 or -1.
+ */
+int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
 /* lp_doc_format(doc) written atomically to root/relpath. */
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
