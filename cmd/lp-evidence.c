@@ -563,7 +563,7 @@ check_colleagues(struct item *it)
 		return 0;
 	}
 	/* The loader's own rule, so that what is written reads back. */
-	if ((count = lp_parse_days(v)) < 0) {
+	if ((count = lp_parse_count(v)) < 0) {
 		item_error(it, "colleagues", "expected a count (a whole number), got '%s'", v);
 		free(v);
 		return -1;

@@ -769,7 +769,7 @@ parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
 			o->title = optarg;
 			continue;
 		case OPT_ROWS: {
-			long n = lp_parse_days(optarg);
+			long n = lp_parse_count(optarg);
 
 			if (n < 0) {
 				lp_error("--rows: expected a number of rows (0 or more), got '%s'", optarg);

@@ -13,7 +13,6 @@
  * this file only chooses what to ask and prints the answers.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -21,73 +20,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "lp.h"
 
 extern char **environ;
 
-static const char usage_text[] =
-    "usage: lp-window list [--from DATE] [--to DATE] [--windows FILE] [-C DIR] [-o FORMAT]\n"
-    "       lp-window status [--within DAYS] [--min LEVEL] [--at REV] [--windows FILE] [-o FORMAT] [PORTFOLIO ...]\n"
-    "       lp-window check [--within DAYS] [-q] [--at REV] [--windows FILE] [-o FORMAT] [PORTFOLIO ...]\n"
-    "       lp-window annotate [--keep-going] [-q] [--windows FILE] [-o FORMAT] [FILE]\n"
-    "       lp-window submit [--window ID] [--force] [--min LEVEL] [--no-commit] [-q] [PORTFOLIO]\n"
-    "       lp-window outcome accredited|referred|withdrawn [--date DATE] [--no-commit] [PORTFOLIO]\n"
-    "       lp-window COMMAND [-C DIR] [--today DATE] [--framework FILE] [--raw] ...\n"
-    "       lp-window -h | --version\n";
-
-enum {
-	OPT_FROM = LP_OPT_PROGRAM,
-	OPT_TO,
-	OPT_WINDOW,
-	OPT_FORCE,
-	OPT_DATE,
-	OPT_KEEP_GOING
-};
-
-/* The options of this program, and which subcommands take each. */
-enum {
-	CMD_LIST = 1 << 0,
-	CMD_STATUS = 1 << 1,
-	CMD_CHECK = 1 << 2,
-	CMD_ANNOTATE = 1 << 3,
-	CMD_SUBMIT = 1 << 4,
-	CMD_OUTCOME = 1 << 5
-};
-
-static const struct option long_opts[] = {
-	{ "from", required_argument, 0, OPT_FROM },
-	{ "to", required_argument, 0, OPT_TO },
-	{ "window", required_argument, 0, OPT_WINDOW },
-	{ "force", no_argument, 0, OPT_FORCE },
-	{ "date", required_argument, 0, OPT_DATE },
-	{ "keep-going", no_argument, 0, OPT_KEEP_GOING },
-	LP_LONGOPTS
-};
-
 struct opts {
-	unsigned cmd;
-	const char *from, *to;		/* list */
+	const char *since, *until;	/* list */
 	const char *window;		/* submit */
 	int force;			/* submit */
 	const char *date;		/* outcome */
 	int keep_going;			/* annotate */
-	const char *min_arg;		/* --min as given, passed on to lp check */
-	char **operands;
-	size_t noperands;
 };
-
-static void
-usage(FILE *f)
-{
-	fputs(usage_text, f);
-}
-
-static int
-usage_error(void)
-{
-	usage(stderr);
-	return LP_EXIT_ERROR;
-}
 
 /* --within for the expiry part of a stage (SPEC 6 rule 2). */
 static long
@@ -194,8 +138,9 @@ parse_date_opt(const char *opt, const char *arg, lp_date *out)
 }
 
 static int
-cmd_list(struct lp_ctx *ctx, const struct opts *o)
+cmd_list(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *o = arg;
 	static const struct lp_col cols[] = {
 		{ "id", LP_COL_STR }, { "term", LP_COL_STR },
 		{ "opens", LP_COL_DATE }, { "closes", LP_COL_DATE },
@@ -204,16 +149,12 @@ cmd_list(struct lp_ctx *ctx, const struct opts *o)
 	struct lp_writer *w;
 	lp_date from = INT32_MIN + 1, to = INT32_MAX;
 
-	if (o->noperands > 0) {
-		lp_error("list takes no operands");
-		return usage_error();
-	}
-	if (o->from && parse_date_opt("--from", o->from, &from) < 0)
+	if (o->since && parse_date_opt("--since", o->since, &from) < 0)
 		return LP_EXIT_ERROR;
-	if (o->to && parse_date_opt("--to", o->to, &to) < 0)
+	if (o->until && parse_date_opt("--until", o->until, &to) < 0)
 		return LP_EXIT_ERROR;
 	if (from > to) {
-		lp_error("--from %s is after --to %s", o->from, o->to);
+		lp_error("--since %s is after --until %s", o->since, o->until);
 		return LP_EXIT_ERROR;
 	}
 	if (lp_calendar_for(&cal, ctx->windows_path, ctx->dir ? ctx->dir : ".") < 0)
@@ -224,8 +165,8 @@ cmd_list(struct lp_ctx *ctx, const struct opts *o)
 		char opens[11], closes[11];
 		const char *v[4];
 
-		/* Listed when the window overlaps [from, to]. */
-		if (win->closes < from || win->opens > to)
+		/* SPEC 5.4: the windows that close in [since, until]. */
+		if (win->closes < from || win->closes > to)
 			continue;
 		lp_date_format(win->opens, opens);
 		lp_date_format(win->closes, closes);
@@ -280,7 +221,7 @@ status_one(struct lp_portfolio *p, void *arg)
 }
 
 static int
-cmd_status(struct lp_ctx *ctx, const struct opts *o)
+cmd_status(struct lp_ctx *ctx, void *arg)
 {
 	static const struct lp_col cols[] = {
 		{ "id", LP_COL_STR }, { "name", LP_COL_STR },
@@ -295,7 +236,7 @@ cmd_status(struct lp_ctx *ctx, const struct opts *o)
 	if (calendars_init(&run.cals, ctx) < 0)
 		return LP_EXIT_ERROR;
 	lp_rowset_init(&run.rows, 8);
-	rc = lp_cohort_each(ctx, o->operands, o->noperands,
+	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
 	    LP_LOAD_ALL | LP_LOAD_KEEP_GOING, status_one, &run);
 	lp_rowset_sort(&run.rows);
 	w = lp_ctx_writer(ctx, cols, 8);
@@ -398,7 +339,7 @@ check_one(struct lp_portfolio *p, void *arg)
 }
 
 static int
-cmd_check(struct lp_ctx *ctx, const struct opts *o)
+cmd_check(struct lp_ctx *ctx, void *arg)
 {
 	static const struct lp_col cols[] = {
 		{ "id", LP_COL_STR }, { "name", LP_COL_STR },
@@ -413,7 +354,7 @@ cmd_check(struct lp_ctx *ctx, const struct opts *o)
 	if (calendars_init(&run.cals, ctx) < 0)
 		return LP_EXIT_ERROR;
 	lp_rowset_init(&run.rows, 7);
-	rc = lp_cohort_each(ctx, o->operands, o->noperands,
+	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
 	    LP_LOAD_ALL | LP_LOAD_KEEP_GOING, check_one, &run);
 	if (!ctx->quiet) {
 		struct lp_writer *w = lp_ctx_writer(ctx, cols, 7);
@@ -470,8 +411,9 @@ annotate_deadline(void *arg, lp_date commenced, const char **out, const char *na
 }
 
 static int
-cmd_annotate(struct lp_ctx *ctx, const struct opts *o)
+cmd_annotate(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *o = arg;
 	struct lp_calendar cal;
 	struct deadline_row d = { .ctx = ctx, .cal = &cal };
 	struct lp_annotate spec = {
@@ -485,14 +427,10 @@ cmd_annotate(struct lp_ctx *ctx, const struct opts *o)
 	};
 	int rc;
 
-	if (o->noperands > 1) {
-		lp_error("annotate reads one input: a FILE or - (standard input)");
-		return usage_error();
-	}
 	/* A filter has no portfolio: the calendar is --windows, LP_WINDOWS or built in. */
 	if (lp_calendar_for(&cal, ctx->windows_path, NULL) < 0)
 		return LP_EXIT_ERROR;
-	rc = lp_annotate(ctx, &spec, o->noperands ? o->operands[0] : NULL);
+	rc = lp_annotate(ctx, &spec, ctx->noperands ? ctx->operands[0] : NULL);
 	lp_calendar_free(&cal);
 	return rc;
 }
@@ -506,20 +444,20 @@ portfolio_root(const struct lp_ctx *ctx, const struct opts *o, size_t first, cha
 	char *dir;
 	int rc;
 
-	if (o->noperands > first + 1) {
-		lp_error("expected one PORTFOLIO, got %zu", o->noperands - first);
+	if (ctx->noperands > first + 1) {
+		lp_error("expected one PORTFOLIO, got %zu", ctx->noperands - first);
 		return -2;
 	}
 	if (ctx->at) {
 		lp_error("--at reads a past revision; this command writes, so it takes no --at");
 		return -2;
 	}
-	if (o->noperands == first)
+	if (ctx->noperands == first)
 		return lp_portfolio_find(ctx->dir, root);
-	if (ctx->dir && o->operands[first][0] != '/')
-		dir = lp_xasprintf("%s/%s", ctx->dir, o->operands[first]);
+	if (ctx->dir && ctx->operands[first][0] != '/')
+		dir = lp_xasprintf("%s/%s", ctx->dir, ctx->operands[first]);
 	else
-		dir = lp_xstrdup(o->operands[first]);
+		dir = lp_xstrdup(ctx->operands[first]);
 	rc = lp_portfolio_find(dir, root);
 	free(dir);
 	return rc;
@@ -598,9 +536,9 @@ run_lp_check(const struct lp_ctx *ctx, const struct opts *o, const char *root)
 		argv[n++] = "--framework";
 		argv[n++] = ctx->framework_path;
 	}
-	if (o->min_arg) {
+	if (ctx->min_set) {
 		argv[n++] = "--min";
-		argv[n++] = o->min_arg;
+		argv[n++] = lp_level_name(ctx->min_level);
 	}
 	argv[n++] = "--";
 	argv[n++] = root;
@@ -731,8 +669,9 @@ out:
 }
 
 static int
-cmd_submit(struct lp_ctx *ctx, const struct opts *o)
+cmd_submit(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *o = arg;
 	struct lp_portfolio p;
 	struct lp_calendar cal = {0};
 	struct lp_git *git = NULL;
@@ -744,7 +683,7 @@ cmd_submit(struct lp_ctx *ctx, const struct opts *o)
 
 	memset(&p, 0, sizeof p);
 	if ((r = portfolio_root(ctx, o, 0, &root)) < 0)
-		return r == -2 ? usage_error() : LP_EXIT_ERROR;
+		return r == -2 ? lp_usage_error(ctx, NULL) : LP_EXIT_ERROR;
 	if ((r = lp_git_open(root, &git)) != 0) {
 		if (r == 1)
 			lp_error("%s: not in a git work tree: a submission is a commit and a tag "
@@ -796,8 +735,9 @@ out:
 }
 
 static int
-cmd_outcome(struct lp_ctx *ctx, const struct opts *o)
+cmd_outcome(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *o = arg;
 	char *paths[] = { "portfolio.md" };
 	struct lp_portfolio p;
 	struct lp_lock *lock = NULL;
@@ -808,23 +748,18 @@ cmd_outcome(struct lp_ctx *ctx, const struct opts *o)
 	int rc = LP_EXIT_ERROR, outcome, r;
 
 	memset(&p, 0, sizeof p);
-	if (o->noperands == 0) {
-		lp_error("outcome: expected accredited, referred or withdrawn");
-		return usage_error();
-	}
-	outcome = lp_outcome_parse(o->operands[0]);
+	outcome = lp_outcome_parse(ctx->operands[0]);
 	if (outcome <= LP_OUTCOME_NONE) {
-		lp_error("outcome: expected accredited, referred or withdrawn, got '%s'", o->operands[0]);
-		return usage_error();
+		return lp_usage_error(ctx, "outcome: expected accredited, referred or withdrawn, got '%s'",
+		    ctx->operands[0]);
 	}
 	if (o->date && outcome != LP_OUTCOME_ACCREDITED) {
-		lp_error("--date is the date of an award: it goes with accredited only");
-		return usage_error();
+		return lp_usage_error(ctx, "--date is the date of an award: it goes with accredited only");
 	}
 	if (o->date && parse_date_opt("--date", o->date, &when) < 0)
 		return LP_EXIT_ERROR;
 	if ((r = portfolio_root(ctx, o, 1, &root)) < 0)
-		return r == -2 ? usage_error() : LP_EXIT_ERROR;
+		return r == -2 ? lp_usage_error(ctx, NULL) : LP_EXIT_ERROR;
 	if (lp_lock_take(root, &lock) < 0 || lp_portfolio_open(ctx, root, 0, &p) < 0)
 		goto out;
 	lp_date_format(when, date);
@@ -861,129 +796,68 @@ out:
 
 /* ---- main ---- */
 
-static const struct {
-	const char *name;
-	unsigned bit;
-	int (*run)(struct lp_ctx *, const struct opts *);
-} commands[] = {
-	{ "list", CMD_LIST, cmd_list },
-	{ "status", CMD_STATUS, cmd_status },
-	{ "check", CMD_CHECK, cmd_check },
-	{ "annotate", CMD_ANNOTATE, cmd_annotate },
-	{ "submit", CMD_SUBMIT, cmd_submit },
-	{ "outcome", CMD_OUTCOME, cmd_outcome },
+enum { CMD_LIST, CMD_STATUS, CMD_CHECK, CMD_ANNOTATE, CMD_SUBMIT, CMD_OUTCOME };
+#define B(c) (1u << (c))
+#define READERS (B(CMD_LIST) | B(CMD_STATUS) | B(CMD_CHECK) | B(CMD_ANNOTATE))
+#define PORTFOLIOS (B(CMD_STATUS) | B(CMD_CHECK))
+#define WRITERS (B(CMD_SUBMIT) | B(CMD_OUTCOME))
+
+static const struct lp_cli_cmd commands[] = {
+	{ "list", "", "the windows of the calendar that close in a date range",
+	    0, 0, cmd_list, LP_CLI_V_NONE, 0 },
+	{ "status", "[PORTFOLIO ...]", "each portfolio's deadline, next and last window, and stage",
+	    0, -1, cmd_status, LP_CLI_V_DIR, 0 },
+	{ "check", "[PORTFOLIO ...]", "the portfolios whose deadline or last window is near or past",
+	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
+	{ "annotate", "[FILE]", "append deadline columns to rows that have a commenced column",
+	    0, 1, cmd_annotate, LP_CLI_V_FILE, 0 },
+	{ "submit", "[PORTFOLIO]", "record a submission into a window, commit and tag it",
+	    0, 1, cmd_submit, LP_CLI_V_DIR, 0 },
+	{ "outcome", "accredited|referred|withdrawn [PORTFOLIO]", "record the moderation outcome",
+	    1, 2, cmd_outcome, LP_CLI_V_WORDS, 0 },
 };
 
-/* Which subcommands take each of this program's own options. */
-static int
-option_applies(int opt, unsigned cmd)
-{
-	switch (opt) {
-	case OPT_FROM:
-	case OPT_TO:
-		return cmd & CMD_LIST;
-	case OPT_WINDOW:
-	case OPT_FORCE:
-		return cmd & CMD_SUBMIT;
-	case OPT_DATE:
-		return cmd & CMD_OUTCOME;
-	case OPT_KEEP_GOING:
-		return cmd & CMD_ANNOTATE;
-	}
-	return 1;
-}
+static const struct lp_cli_opt options[] = {
+	LP_CLI_STR(0, "since", "DATE", "only windows that close on or after DATE",
+	    B(CMD_LIST), struct opts, since, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "until", "DATE", "only windows that close on or before DATE",
+	    B(CMD_LIST), struct opts, until, LP_CLI_V_DATE),
+	LP_CLI_OPT_WITHIN(B(CMD_STATUS) | B(CMD_CHECK),
+	    "check: how many days ahead to look (60); status: expiry window (180)"),
+	LP_CLI_OPT_MIN(B(CMD_STATUS) | B(CMD_SUBMIT)),
+	LP_CLI_FLAG(0, "keep-going", "a row with a bad date gets empty columns and a warning",
+	    B(CMD_ANNOTATE), struct opts, keep_going),
+	LP_CLI_STR(0, "window", "ID", "the window to submit into (default: the next usable one)",
+	    B(CMD_SUBMIT), struct opts, window, LP_CLI_V_WINDOW),
+	LP_CLI_FLAG(0, "force", "submit without running lp check first",
+	    B(CMD_SUBMIT), struct opts, force),
+	LP_CLI_STR(0, "date", "DATE", "the date of the award (default today)",
+	    B(CMD_OUTCOME), struct opts, date, LP_CLI_V_DATE),
+	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_SCHOOL(PORTFOLIOS),
+	LP_CLI_OPT_COHORT(PORTFOLIOS),
+	LP_CLI_OPT_WINDOWS(LP_CLI_ALL),
+	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_O(READERS),
+	LP_CLI_OPT_BOM(READERS),
+	LP_CLI_OPT_RAW(READERS),
+	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_TODAY(LP_CLI_ALL),
+	LP_CLI_OPT_FRAMEWORK(PORTFOLIOS | B(CMD_SUBMIT)),
+	LP_CLI_OPT_NO_COMMIT(WRITERS),
+};
 
-static int
-parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
-{
-	int c, r;
-
-	/* argv[0] is the subcommand; getopt permutes operands to the end. */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, long_opts, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			if (optopt > 0 && optopt < 256)
-				lp_error("-%c: %s", optopt, c == ':' ? "expected a value" : "unknown option");
-			else
-				lp_error("%s: %s", argv[optind - 1], c == ':' ? "expected a value" : "unknown option");
-			return -1;
-		}
-		if (!option_applies(c, o->cmd)) {
-			lp_error("%s does not apply to %s", argv[optind - 1], argv[0]);
-			return -1;
-		}
-		switch (c) {
-		case OPT_FROM:
-			o->from = optarg;
-			continue;
-		case OPT_TO:
-			o->to = optarg;
-			continue;
-		case OPT_WINDOW:
-			o->window = optarg;
-			continue;
-		case OPT_FORCE:
-			o->force = 1;
-			continue;
-		case OPT_DATE:
-			o->date = optarg;
-			continue;
-		case OPT_KEEP_GOING:
-			o->keep_going = 1;
-			continue;
-		case LP_OPT_MIN:
-			o->min_arg = optarg;	/* also passed on to lp check */
-			break;
-		}
-		if ((r = lp_ctx_option(ctx, c, optarg)) < 0)
-			return -1;
-		if (r == 0) {
-			lp_error("%s: unknown option", argv[optind - 1]);
-			return -1;
-		}
-	}
-	o->operands = argv + optind;
-	o->noperands = (size_t)(argc - optind);
-	return 0;
-}
+static const struct lp_cli_prog prog = {
+	"lp-window", "The calendar: assessment windows, the two-year deadline, "
+	"submission and the outcome.",
+	commands, sizeof commands / sizeof commands[0],
+	options, sizeof options / sizeof options[0],
+};
 
 int
 main(int argc, char **argv)
 {
-	struct lp_ctx ctx;
-	struct opts o;
-	int status = LP_EXIT_ERROR;
+	struct opts o = {0};
 
-	lp_ctx_init(&ctx, argv[0]);
-	if ((status = lp_early_options(argc, argv, usage)) >= 0)
-		return lp_exit(status);
-	status = LP_EXIT_ERROR;
-	memset(&o, 0, sizeof o);
-	if (!lp_subcommand_first(argc, argv, LP_SHORTOPTS, long_opts)) {
-		lp_error("expected a command: list, status, check, annotate, submit or outcome");
-		usage(stderr);
-		return lp_exit(LP_EXIT_ERROR);
-	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			o.cmd = commands[i].bit;
-	if (!o.cmd) {
-		lp_error("unknown command '%s'", argv[1]);
-		usage(stderr);
-		return lp_exit(LP_EXIT_ERROR);
-	}
-	lp_git_global_init();
-	if (parse_options(&ctx, &o, argc - 1, argv + 1) < 0) {
-		usage(stderr);
-		goto out;
-	}
-	if (lp_ctx_ready(&ctx) < 0)
-		goto out;
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (commands[i].bit == o.cmd)
-			status = commands[i].run(&ctx, &o);
-out:
-	lp_ctx_free(&ctx);
-	lp_git_global_shutdown();
-	return lp_exit(status);
+	return lp_cli_main(&prog, &o, argc, argv);
 }

@@ -28,7 +28,7 @@ lp_ctx_init(struct lp_ctx *ctx, const char *argv0)
 }
 
 long
-lp_parse_days(const char *s)
+lp_parse_count(const char *s)
 {
 	char *end;
 	long v;
@@ -42,23 +42,59 @@ lp_parse_days(const char *s)
 	return v;
 }
 
+/* A moderation threshold from --min or LP_MIN; the empty string is no level. */
+static int
+min_parse(struct lp_ctx *ctx, const char *from, const char *arg)
+{
+	int level = lp_level_parse(arg);
+
+	if (level < 0 || !*arg) {
+		lp_error("%s: expected a level (underlying, developing, extending, transforming), got '%s'",
+		    from, arg);
+		return -1;
+	}
+	ctx->min_level = level;
+	return 0;
+}
+
 int
 lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg)
 {
 	switch (opt) {
 	case 'C':
+	case LP_OPT_DIR:
 		ctx->dir = arg;
 		return 1;
 	case 'o':
+	case LP_OPT_FORMAT:
 		if (lp_format_parse(arg, &ctx->format) < 0 ||
-		    ctx->format == LP_FMT_MD || ctx->format == LP_FMT_HTML) {
-			lp_error("-o: expected table, csv, tsv, json or jsonl, got '%s'", arg);
+		    ((ctx->format == LP_FMT_MD || ctx->format == LP_FMT_HTML) &&
+		    !ctx->render_formats)) {
+			lp_error("-o: expected %s, got '%s'", ctx->render_formats ?
+			    "table, csv, tsv, json, jsonl, md or html" :
+			    "table, csv, tsv, json or jsonl", arg);
 			return -1;
 		}
 		ctx->format_set = 1;
 		return 1;
 	case 'q':
+	case LP_OPT_QUIET:
 		ctx->quiet = 1;
+		return 1;
+	case LP_OPT_BOM:
+		ctx->bom = 1;
+		return 1;
+	case LP_OPT_JOBS:
+		if ((ctx->jobs = (int)lp_parse_count(arg)) < 1 || ctx->jobs > 1024) {
+			lp_error("-j: expected a number of threads from 1 to 1024, got '%s'", arg);
+			return -1;
+		}
+		return 1;
+	case LP_OPT_SCHOOL:
+		lp_strv_push(&ctx->schools, arg);
+		return 1;
+	case LP_OPT_COHORT:
+		lp_strv_push(&ctx->cohorts, arg);
 		return 1;
 	case LP_OPT_TODAY:
 		ctx->today_opt = arg;
@@ -79,13 +115,12 @@ lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg)
 		ctx->windows_path = arg;
 		return 1;
 	case LP_OPT_MIN:
-		if ((ctx->min_level = lp_level_parse(arg)) < 0 || !*arg) {
-			lp_error("--min: expected a level (underlying, developing, extending, transforming), got '%s'", arg);
+		if (min_parse(ctx, "--min", arg) < 0)
 			return -1;
-		}
+		ctx->min_set = 1;
 		return 1;
 	case LP_OPT_WITHIN:
-		if ((ctx->within = lp_parse_days(arg)) < 0) {
+		if ((ctx->within = lp_parse_count(arg)) < 0) {
 			lp_error("--within: expected a number of days (0 or more), got '%s'", arg);
 			return -1;
 		}
@@ -97,7 +132,11 @@ lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg)
 int
 lp_ctx_ready(struct lp_ctx *ctx)
 {
+	const char *env_min = getenv("LP_MIN");
+
 	if (lp_today(ctx->today_opt, &ctx->today) < 0)
+		return -1;
+	if (!ctx->min_set && env_min && *env_min && min_parse(ctx, "LP_MIN", env_min) < 0)
 		return -1;
 	if (!ctx->format_set)
 		ctx->format = isatty(STDOUT_FILENO) ? LP_FMT_TABLE : LP_FMT_CSV;
@@ -188,4 +227,8 @@ lp_ctx_free(struct lp_ctx *ctx)
 		free((void *)ctx->fw);
 	}
 	ctx->fw = NULL;
+	lp_strv_free(&ctx->schools);
+	lp_strv_free(&ctx->cohorts);
+	free(ctx->operands);
+	ctx->operands = NULL;
 }

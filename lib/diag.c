@@ -13,10 +13,94 @@
 #include "lp.h"
 
 /*
- * The program name, set once by main before anything else runs.  It is
- * the one piece of process-wide state the library keeps.
+ * The program name, set once by main before anything else runs, and
+ * whether a progress line is showing on stderr, so that a diagnostic
+ * can clear it first.  These are the process-wide state the library
+ * keeps: both describe the one stderr a process has.
  */
 static const char *progname = "lp";
+static int progress_showing;
+
+/*
+ * Where this thread's diagnostics go: stderr, or a findings list while a
+ * validator (or a reader thread of a cohort walk) collects them to print
+ * once, in order.  Thread-local, so that threads reading portfolios side
+ * by side never mix their findings.
+ */
+static _Thread_local struct lp_findings *sink;
+
+struct lp_findings *
+lp_diag_capture(struct lp_findings *f)
+{
+	struct lp_findings *old = sink;
+
+	sink = f;
+	return old;
+}
+
+void
+lp_progress_show(const char *fmt, ...)
+{
+	struct lp_buf b = {0};
+	va_list ap;
+	int n;
+
+	lp_buf_adds(&b, "\r\033[K");
+	lp_buf_addf(&b, "%s: ", progname);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		size_t at = b.len;
+
+		lp_buf_add(&b, NULL, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b.data + at, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	fwrite(b.data, 1, b.len, stderr);
+	fflush(stderr);
+	progress_showing = 1;
+	lp_buf_free(&b);
+}
+
+void
+lp_progress_clear(void)
+{
+	if (progress_showing)
+		fputs("\r\033[K", stderr);
+	progress_showing = 0;
+}
+
+/*
+ * Control characters from files never reach a terminal raw: C0, DEL and
+ * the C1 controls (U+0080..U+009F, which some terminals obey as ESC [)
+ * are written as escapes, as git quotes a path.
+ */
+void
+lp_quote_ctrl(struct lp_buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9f) {
+			lp_buf_addf(out, "\\u%04x", (unsigned char)s[++i]);
+		} else if (c == '\t') {
+			lp_buf_adds(out, "\\t");
+		} else if (c == '\n') {
+			lp_buf_adds(out, "\\n");
+		} else if (c == '\r') {
+			lp_buf_adds(out, "\\r");
+		} else if (c == 0x1b) {
+			lp_buf_adds(out, "\\e");
+		} else if (c < 0x20 || c == 0x7f) {
+			lp_buf_addf(out, "\\x%02x", c);
+		} else {
+			lp_buf_addc(out, (char)c);
+		}
+	}
+}
 
 void
 lp_setprogname(const char *argv0)
@@ -33,33 +117,65 @@ lp_progname(void)
 	return progname;
 }
 
-void
-lp_verrorat(const char *file, long line, const char *fmt, va_list ap)
+/* The message of a diagnostic, formatted. */
+static char *
+vformat(const char *fmt, va_list ap)
 {
-	/* One fputs-sized write keeps messages whole when two tools share stderr. */
 	struct lp_buf b = {0};
 	va_list aq;
 	int n;
-	char small[1];
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	lp_buf_add(&b, NULL, 0);
+	if (n > 0) {
+		lp_buf_add(&b, NULL, (size_t)n);
+		vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	}
+	return lp_buf_detach(&b);
+}
+
+void
+lp_diag_print(const char *file, long line, int warning, const char *message)
+{
+	/* One fwrite keeps messages whole when two tools share stderr. */
+	struct lp_buf b = {0};
 
 	lp_buf_addf(&b, "%s: ", progname);
-	if (file && *file)
-		lp_buf_addf(&b, "%s:", file);
-	if (file && *file && line > 0)
-		lp_buf_addf(&b, "%ld:", line);
-	if (file && *file)
+	if (file && *file) {
+		lp_quote_ctrl(&b, file, strlen(file));
+		lp_buf_addc(&b, ':');
+		if (line > 0)
+			lp_buf_addf(&b, "%ld:", line);
 		lp_buf_addc(&b, ' ');
-	va_copy(aq, ap);
-	n = vsnprintf(small, sizeof small, fmt, aq);
-	va_end(aq);
-	if (n > 0) {
-		size_t at = b.len;
-		lp_buf_add(&b, NULL, (size_t)n);
-		vsnprintf(b.data + at, (size_t)n + 1, fmt, ap);
 	}
+	if (warning)
+		lp_buf_adds(&b, "warning: ");
+	lp_quote_ctrl(&b, message, strlen(message));
 	lp_buf_addc(&b, '\n');
+	lp_progress_clear();
 	fwrite(b.data, 1, b.len, stderr);
 	lp_buf_free(&b);
+}
+
+static void
+vdiag(const char *file, long line, int warning, const char *fmt, va_list ap)
+{
+	char *msg = vformat(fmt, ap);
+
+	if (sink)
+		lp_findings_add_text(sink, file, line,
+		    warning ? LP_SEV_WARNING : LP_SEV_ERROR, msg);
+	else
+		lp_diag_print(file, line, warning, msg);
+	free(msg);
+}
+
+void
+lp_verrorat(const char *file, long line, const char *fmt, va_list ap)
+{
+	vdiag(file, line, 0, fmt, ap);
 }
 
 void
@@ -75,15 +191,11 @@ lp_errorat(const char *file, long line, const char *fmt, ...)
 void
 lp_warnat(const char *file, long line, const char *fmt, ...)
 {
-	struct lp_buf b = {0};
 	va_list ap;
 
-	lp_buf_adds(&b, "warning: ");
-	lp_buf_adds(&b, fmt);
 	va_start(ap, fmt);
-	lp_verrorat(file, line, lp_buf_str(&b), ap);
+	vdiag(file, line, 1, fmt, ap);
 	va_end(ap);
-	lp_buf_free(&b);
 }
 
 void
@@ -99,25 +211,24 @@ lp_error(const char *fmt, ...)
 void
 lp_warn(const char *fmt, ...)
 {
-	struct lp_buf b = {0};
 	va_list ap;
 
-	lp_buf_adds(&b, "warning: ");
-	lp_buf_adds(&b, fmt);
 	va_start(ap, fmt);
-	lp_verrorat(NULL, 0, lp_buf_str(&b), ap);
+	vdiag(NULL, 0, 1, fmt, ap);
 	va_end(ap);
-	lp_buf_free(&b);
 }
 
 void
 lp_die(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
 	va_start(ap, fmt);
-	lp_verrorat(NULL, 0, fmt, ap);
+	msg = vformat(fmt, ap);
 	va_end(ap);
+	lp_diag_print(NULL, 0, 0, msg);
+	free(msg);
 	exit(LP_EXIT_ERROR);
 }
 

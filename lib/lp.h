@@ -58,6 +58,64 @@ void lp_verrorat(const char *file, long line, const char *fmt, va_list ap);
 /* lp_error() then exit(2). */
 _Noreturn void lp_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Print one diagnostic now, clearing a progress line first. */
+void lp_diag_print(const char *file, long line, int warning, const char *message);
+/*
+ * Progress on stderr ("\r" and an erased line, no newline); the next
+ * diagnostic or lp_progress_clear() erases it.  Callers decide whether
+ * stderr is a terminal (ctx->progress) and honour -q.
+ */
+void lp_progress_show(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void lp_progress_clear(void);
+struct lp_buf;
+/* Append s[0..n) with control characters (C0, DEL, C1) written as escapes. */
+void lp_quote_ctrl(struct lp_buf *out, const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* finding.c: what validators find, printed once                       */
+
+enum lp_severity { LP_SEV_ERROR, LP_SEV_WARNING };
+
+struct lp_finding {
+	char *portfolio;	/* id, or NULL when not known */
+	char *file;		/* as diagnostics name it, or NULL */
+	long line;		/* 0 when not known */
+	enum lp_severity severity;
+	char *message;
+};
+
+struct lp_findings {
+	struct lp_finding *v;
+	size_t n, cap;
+	char *portfolio;	/* stamped onto findings added from now on */
+};
+
+/*
+ * Send this thread's diagnostics (lp_error, lp_errorat, lp_warn...) to f
+ * instead of stderr, as findings; NULL sends them to stderr again.
+ * Returns the sink it replaces.
+ */
+struct lp_findings *lp_diag_capture(struct lp_findings *f);
+void lp_findings_add(struct lp_findings *f, const char *file, long line,
+    enum lp_severity sev, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void lp_findings_add_text(struct lp_findings *f, const char *file, long line,
+    enum lp_severity sev, const char *message);
+/* Stamp id on findings [from..n) that have none, and on those added later. */
+void lp_findings_set_portfolio(struct lp_findings *f, size_t from, const char *id);
+size_t lp_findings_count(const struct lp_findings *f, enum lp_severity sev);
+/* Append from's findings to to, leaving from empty. */
+void lp_findings_move(struct lp_findings *to, struct lp_findings *from);
+struct lp_ctx;
+/*
+ * SPEC 4: as diagnostics on stderr, or, when -o was given, as rows
+ * portfolio,file,line,severity,message on stdout; nothing with -q.
+ * 0, or -1 on a write error.
+ */
+int lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f);
+/* 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
+int lp_findings_status(const struct lp_findings *f);
+void lp_findings_free(struct lp_findings *f);
+
 void *lp_xmalloc(size_t n);
 void *lp_xcalloc(size_t n, size_t size);
 void *lp_xrealloc(void *p, size_t n);
@@ -616,6 +674,9 @@ int lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
  * Called once per portfolio of a cohort.  p is freed after the call
  * returns.  Return 0 to go on, -1 to count an error and go on.
  */
+/* --school and --cohort (each repeatable; none given selects everyone). */
+int lp_portfolio_selected(const struct lp_ctx *ctx, const struct lp_portfolio *p);
+
 typedef int (*lp_cohort_fn)(struct lp_portfolio *p, void *arg);
 
 /*
@@ -807,6 +868,7 @@ enum lp_renewal lp_renewal_of(lp_date accredited, lp_date today, long within_day
 /* ctx.c: the options every program shares                             */
 
 struct lp_framework;
+struct lp_cli_prog;
 
 struct lp_ctx {
 	const char *prog;
@@ -826,6 +888,18 @@ struct lp_ctx {
 	long within;		/* --within, -1 when not given */
 	int color;		/* stderr/stdout is a tty and NO_COLOR unset */
 	int progress;		/* stderr is a tty */
+	int bom;		/* --bom */
+	int jobs;		/* -j, 0 when not given: the online processors */
+	struct lp_strv schools;	/* --school, repeatable */
+	struct lp_strv cohorts;	/* --cohort, repeatable */
+	int min_set;		/* --min was given */
+	int render_formats;	/* -o also takes md and html (lp-report render) */
+	/* Set by lp_cli_parse: the subcommand and the operands after options. */
+	const struct lp_cli_prog *prog_table;	/* the program's tables */
+	const char *cmd;	/* "" for a program's bare form */
+	int cmd_index;
+	char **operands;	/* owned array, borrowed strings */
+	size_t noperands;
 };
 
 /* Long-only option codes; programs number their own from LP_OPT_PROGRAM. */
@@ -839,6 +913,13 @@ enum {
 	LP_OPT_WINDOWS,
 	LP_OPT_MIN,
 	LP_OPT_WITHIN,
+	LP_OPT_DIR,
+	LP_OPT_FORMAT,
+	LP_OPT_QUIET,
+	LP_OPT_BOM,
+	LP_OPT_JOBS,
+	LP_OPT_SCHOOL,
+	LP_OPT_COHORT,
 	LP_OPT_PROGRAM = 300
 };
 
@@ -872,7 +953,10 @@ void lp_ctx_init(struct lp_ctx *ctx, const char *argv0);
  * they return 0.
  */
 int lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg);
-/* After option parsing: resolve today, the framework, the default format. 0 or -1. */
+/*
+ * After option parsing: resolve today, the framework, LP_MIN, the default
+ * format.  0 or -1.
+ */
 int lp_ctx_ready(struct lp_ctx *ctx);
 /* The output format's writer on stdout. */
 struct lp_writer *lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols);
@@ -894,8 +978,8 @@ int lp_subcommand_first(int argc, char **argv, const char *shortopts,
 int lp_early_options(int argc, char **argv, void (*usage)(FILE *));
 /* Print "PROG VERSION" on stdout. */
 void lp_print_version(const char *prog);
-/* Parse a non-negative whole number of days; -1 if bad (no diagnostic). */
-long lp_parse_days(const char *s);
+/* Parse a non-negative whole number (days, counts); -1 if bad (no diagnostic). */
+long lp_parse_count(const char *s);
 void lp_ctx_free(struct lp_ctx *ctx);
 
 #endif

@@ -320,7 +320,7 @@ evidence_optional(struct lp_evidence *e, const struct lp_doc *doc)
 	if (doc_scalar(doc, "colleagues", &v) < 0)
 		return -1;
 	if (*v) {
-		long n = lp_parse_days(v);
+		long n = lp_parse_count(v);
 
 		if (n < 0) {
 			lp_errorat(doc->path, lp_doc_field(doc, "colleagues")->line,
@@ -680,7 +680,7 @@ lp_portfolio_find(const char *dir, char **root)
 		}
 	}
 	free(cur);
-	lp_error("no portfolio here: neither %s nor any directory above it holds portfolio.md (use -C DIR)",
+	lp_error("no portfolio found in %s (nor in a directory above it holding portfolio.md; use -C DIR)",
 	    start);
 	return -1;
 }
@@ -785,8 +785,16 @@ lp_cohort_find(char *const *operands, size_t n, const char *cdir, struct lp_strv
 		} else if (!S_ISDIR(st.st_mode)) {
 			lp_error("%s: expected a portfolio or a directory of portfolios", op);
 			rc = -1;
-		} else if (cohort_walk(op, roots, 0) < 0) {
-			rc = -1;
+		} else {
+			size_t before = roots->n;
+
+			if (cohort_walk(op, roots, 0) < 0)
+				rc = -1;
+			else if (roots->n == before) {
+				/* A CI job pointed at the wrong path must not pass. */
+				lp_error("no portfolio found in %s (a directory holding portfolio.md)", op);
+				rc = -1;
+			}
 		}
 		free(op);
 	}
@@ -878,16 +886,27 @@ progress(struct walk *w, int last)
 	if (!w->ctx->progress || w->ctx->quiet)
 		return;
 	if (last) {
-		if (w->done >= 50)
-			fputs("\r\033[K", stderr);
+		lp_progress_clear();
 		return;
 	}
 	if (w->done % 50 == 0 && w->done > 0) {
 		if (w->total)
-			fprintf(stderr, "\r%s: %zu/%zu portfolios", lp_progname(), w->done, w->total);
+			lp_progress_show("%zu/%zu portfolios", w->done, w->total);
 		else
-			fprintf(stderr, "\r%s: %zu portfolios", lp_progname(), w->done);
+			lp_progress_show("%zu portfolios", w->done);
 	}
+}
+
+static int
+listed(const struct lp_strv *sv, const char *value)
+{
+	return sv->n == 0 || lp_strv_find(sv, value) >= 0;
+}
+
+int
+lp_portfolio_selected(const struct lp_ctx *ctx, const struct lp_portfolio *p)
+{
+	return listed(&ctx->schools, p->school) && listed(&ctx->cohorts, p->cohort);
 }
 
 /* Hand one loaded portfolio to fn, unless its id was seen before. */
@@ -902,6 +921,8 @@ walk_visit(struct walk *w, struct lp_portfolio *p, int loaded)
 		w->failed = 1;
 		return;
 	}
+	if (!lp_portfolio_selected(w->ctx, p))
+		return;
 	if ((seen = idset_add(&w->ids, p->id, p->label))) {
 		lp_error("two portfolios have the id '%s': %s and %s", p->id, seen, p->label);
 		w->failed = 1;

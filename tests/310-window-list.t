@@ -1,5 +1,5 @@
 #!/bin/sh
-# lp-window list: the built-in calendar, windows.csv, and --from/--to.
+# lp-window list: the built-in calendar, windows.csv, and --since/--until.
 . "$(dirname "$0")/lib.sh"
 
 run lp-window list
@@ -9,7 +9,7 @@ is "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" 51 "built-in: 17 years
 is "$(printf '%s\n' "$out" | sed -n 2p)" "2024-03,spring,2024-03-01,2024-03-31" "built-in: first window"
 is "$(printf '%s\n' "$out" | tail -n 1)" "2040-11,autumn,2040-11-01,2040-11-30" "built-in: last window"
 
-run lp-window list --from 2026-01-01 --to 2026-12-31
+run lp-window list --since 2026-01-01 --until 2026-12-31
 same_text "a year of windows" <<'W'
 id,term,opens,closes
 2026-03,spring,2026-03-01,2026-03-31
@@ -17,44 +17,49 @@ id,term,opens,closes
 2026-11,autumn,2026-11-01,2026-11-30
 W
 
-# Overlap: a window open on --from is listed, one closing the day before is not.
-run lp-window list --from 2026-03-31 --to 2026-06-01
-same_text "overlap includes both ends" <<'W'
+# SPEC 5.4: the windows that close in the range, both ends included; a
+# window open on --until but closing after it is not listed.
+run lp-window list --since 2026-03-31 --until 2026-06-30
+same_text "closing in the range, both ends included" <<'W'
 id,term,opens,closes
 2026-03,spring,2026-03-01,2026-03-31
 2026-06,summer,2026-06-01,2026-06-30
 W
-run lp-window list --from 2026-04-01 --to 2026-05-31
+run lp-window list --since 2026-04-01 --until 2026-06-29
+same_text "open on --until but closing after it: not listed" <<'W'
+id,term,opens,closes
+W
+run lp-window list --since 2026-04-01 --until 2026-05-31
 same_text "a gap between windows lists nothing" <<'W'
 id,term,opens,closes
 W
-run lp-window list --to 2024-06-01
-same_text "--to alone" <<'W'
+run lp-window list --until 2024-06-30
+same_text "--until alone" <<'W'
 id,term,opens,closes
 2024-03,spring,2024-03-01,2024-03-31
 2024-06,summer,2024-06-01,2024-06-30
 W
 
 # Every output format.
-run lp-window list --from 2026-03-01 --to 2026-06-01 -o tsv
+run lp-window list --since 2026-03-01 --until 2026-06-30 -o tsv
 same_text "tsv" <<'W'
 id	term	opens	closes
 2026-03	spring	2026-03-01	2026-03-31
 2026-06	summer	2026-06-01	2026-06-30
 W
-run lp-window list --from 2026-03-01 --to 2026-06-01 -o json
+run lp-window list --since 2026-03-01 --until 2026-06-30 -o json
 same_text "json" <<'W'
 [
 {"id":"2026-03","term":"spring","opens":"2026-03-01","closes":"2026-03-31"},
 {"id":"2026-06","term":"summer","opens":"2026-06-01","closes":"2026-06-30"}
 ]
 W
-run lp-window list --from 2026-03-01 --to 2026-06-01 -o jsonl
+run lp-window list --since 2026-03-01 --until 2026-06-30 -o jsonl
 same_text "jsonl" <<'W'
 {"id":"2026-03","term":"spring","opens":"2026-03-01","closes":"2026-03-31"}
 {"id":"2026-06","term":"summer","opens":"2026-06-01","closes":"2026-06-30"}
 W
-run lp-window list --from 2026-03-01 --to 2026-06-01 -o table
+run lp-window list --since 2026-03-01 --until 2026-06-30 -o table
 same_text "table" <<'W'
 id       term    opens       closes
 2026-03  spring  2026-03-01  2026-03-31
@@ -114,12 +119,12 @@ is_rc 2 "a missing --windows file: exit 2"
 like "$err" "missing.csv" "a missing --windows file: named"
 
 # Usage errors.
-run lp-window list --from 2026-13-01
-is_rc 2 "bad --from: exit 2"
-is "$err" "lp-window: --from: expected a date YYYY-MM-DD, got '2026-13-01'" "bad --from: message"
-run lp-window list --from 2026-06-01 --to 2026-05-01
-is_rc 2 "--from after --to: exit 2"
-is "$err" "lp-window: --from 2026-06-01 is after --to 2026-05-01" "--from after --to: message"
+run lp-window list --since 2026-13-01
+is_rc 2 "bad --since: exit 2"
+is "$err" "lp-window: --since: expected a date YYYY-MM-DD, got '2026-13-01'" "bad --since: message"
+run lp-window list --since 2026-06-01 --until 2026-05-01
+is_rc 2 "--since after --to: exit 2"
+is "$err" "lp-window: --since 2026-06-01 is after --until 2026-05-01" "--since after --to: message"
 run lp-window list --force
 is_rc 2 "an option of another subcommand: exit 2"
 like "$err" "^lp-window: --force does not apply to list" "an option of another subcommand: message"

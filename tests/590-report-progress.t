@@ -16,7 +16,7 @@ if ! command -v script >/dev/null 2>&1; then
 fi
 # script(1) gives the command a terminal; its output (stderr) is the typescript.
 script -qec "lp-report summary big >out.csv" /dev/null >tty.txt 2>&1
-like "$(tr '\r' '\n' <tty.txt)" '^lp-report: 100/120 portfolios' "a terminal: progress counts the portfolios"
+like "$(tr '\r' '\n' <tty.txt | sed 's/^.\[K//')" '^lp-report: 100/120 portfolios' "a terminal: progress counts the portfolios"
 is "$(wc -l <out.csv | tr -d ' ')" 121 "... and the rows still go to standard output"
 script -qec "lp-report summary -q big >out.csv" /dev/null >tty-q.txt 2>&1
 is "$(tr -d '\r\n' <tty-q.txt)" "" "-q: no progress on a terminal"
