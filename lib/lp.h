@@ -736,6 +736,31 @@ int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
+/* check.c: the validators                                             */
+
+/* One check of a loaded portfolio: adds findings, prints nothing. */
+typedef void (*lp_check_fn)(const struct lp_ctx *ctx, const struct lp_portfolio *p,
+    struct lp_findings *f);
+
+/* assessment.csv: every standard at least ctx->min_level and supported. */
+void lp_check_assessment(const struct lp_ctx *ctx, const struct lp_portfolio *p,
+    struct lp_findings *f);
+/* Evidence items: warnings for an item naming all ten, or dated after today. */
+void lp_check_evidence(const struct lp_ctx *ctx, const struct lp_portfolio *p,
+    struct lp_findings *f);
+/* portfolio.md: outcome, dates and window tell one story (SPEC 5.1). */
+void lp_check_lifecycle(const struct lp_ctx *ctx, const struct lp_portfolio *p,
+    struct lp_findings *f);
+/*
+ * The validator loop: the portfolios named by ctx->operands (or around
+ * ctx->dir), each loaded with what | LP_LOAD_KEEP_GOING while its
+ * diagnostics are captured, then each check run on it; every finding
+ * printed once (lp_findings_print).  Returns the exit status: 0, 1 when
+ * an error was found, 2 when no portfolio was found or output failed.
+ */
+int lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, size_t n);
+
+/* ------------------------------------------------------------------ */
 /* annotate.c: the streaming filter behind the annotate subcommands    */
 
 /*
