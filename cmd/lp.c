@@ -17,31 +17,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "lp.h"
-
-static const char usage_text[] =
-"usage: lp init [DIR] --name NAME --id ID --commenced DATE [--school S] [--role R]\n"
-"           [--cohort C] [--email E] [--focus F] [-C DIR] [--no-commit] [-q]\n"
-"       lp check [-C DIR] [--today DATE] [--min LEVEL] [--framework FILE] [-q]\n"
-"           [PORTFOLIO ...]\n"
-"       lp TOOL [ARG ...]\n"
-"       lp -h | --help | --version\n"
-"\n"
-"tools:\n"
-"   assess      the self-assessment against the ten standards\n"
-"   evidence    evidence items: add, import, list, show, check, matrix\n"
-"   window      assessment windows, the deadline, submission, the outcome\n"
-"   reaccredit  the three-year cycle and the case study for renewal\n"
-"   report      cohort summaries, coverage, the dashboard, the moderation pack\n"
-"\n"
-"lp TOOL runs lp-TOOL; see lp-TOOL(1), and lp(7) for the ideas behind them.\n";
 
 /* The body of a new portfolio.md: an invitation, in lp's own words. */
 static const char portfolio_body[] =
@@ -52,65 +35,21 @@ static const char portfolio_body[] =
     "school improvement priority your work serves, why you chose it, and\n"
     "what you hope will change, for colleagues and for their learners.\n";
 
-/* Roots handed to one run of a cohort-capable check; keeps argv modest. */
-#define CHECK_BATCH	256
-
-enum {
-	OPT_NAME = LP_OPT_PROGRAM,
-	OPT_ID,
-	OPT_COMMENCED,
-	OPT_SCHOOL,
-	OPT_ROLE,
-	OPT_COHORT,
-	OPT_EMAIL,
-	OPT_FOCUS
-};
-
-static const struct option longopts[] = {
-	{ "name", required_argument, 0, OPT_NAME },
-	{ "id", required_argument, 0, OPT_ID },
-	{ "commenced", required_argument, 0, OPT_COMMENCED },
-	{ "school", required_argument, 0, OPT_SCHOOL },
-	{ "role", required_argument, 0, OPT_ROLE },
-	{ "cohort", required_argument, 0, OPT_COHORT },
-	{ "email", required_argument, 0, OPT_EMAIL },
-	{ "focus", required_argument, 0, OPT_FOCUS },
-	LP_LONGOPTS
-};
-
 /* Indexes into init_keys of the values init checks. */
 enum { KEY_NAME = 0, KEY_ID = 1, KEY_COMMENCED = 6 };
 
 /* The keys of portfolio.md that init writes, in the order it writes them. */
-static const struct {
-	const char *key;
-	int opt;
-} init_keys[] = {
-	{ "name", OPT_NAME },
-	{ "id", OPT_ID },
-	{ "school", OPT_SCHOOL },
-	{ "role", OPT_ROLE },
-	{ "cohort", OPT_COHORT },
-	{ "email", OPT_EMAIL },
-	{ "commenced", OPT_COMMENCED },
-	{ "focus", OPT_FOCUS },
+static const char *const init_keys[] = {
+	"name", "id", "school", "role", "cohort", "email", "commenced", "focus", "target",
 };
 #define NINIT_KEYS (sizeof init_keys / sizeof init_keys[0])
 
 struct args {
-	const char *cmd;
 	const char *value[NINIT_KEYS];	/* init's keys, by init_keys index */
-	int min_given;
-	char **operands;
-	size_t noperands;
+	const char *git;		/* check --git REPO */
+	int staged;			/* check --staged */
+	const char *shell;		/* completion */
 };
-
-static int
-usage_error(void)
-{
-	fputs(usage_text, stderr);
-	return LP_EXIT_ERROR;
-}
 
 /* ------------------------------------------------------------------ */
 /* Finding tools                                                        */
@@ -153,30 +92,6 @@ tool_beside(const char *prog)
 	if (is_program(path))
 		return path;
 	free(path);
-	return NULL;
-}
-
-/* lp-NAME beside lp, else on PATH; NULL when neither has it. */
-static char *
-tool_path(const char *prog)
-{
-	const char *path = getenv("PATH"), *p;
-	char *found = tool_beside(prog);
-
-	if (found || !path)
-		return found;
-	for (p = path;; p++) {
-		const char *end = strchrnul(p, ':');
-		char *cand = end == p ? lp_xasprintf("./%s", prog) :
-		    lp_xasprintf("%.*s/%s", (int)(end - p), p, prog);
-
-		if (is_program(cand))
-			return cand;
-		free(cand);
-		if (!*end)
-			break;
-		p = end;
-	}
 	return NULL;
 }
 
@@ -245,13 +160,13 @@ init_values_valid(const struct args *a)
 	int bad = 0;
 
 	for (size_t i = 0; i < NINIT_KEYS; i++)
-		if (a->value[i] && check_value(init_keys[i].key, a->value[i]) < 0)
+		if (a->value[i] && check_value(init_keys[i], a->value[i]) < 0)
 			bad = 1;
 	for (size_t k = 0; k < sizeof required / sizeof required[0]; k++) {
 		const char *v = a->value[required[k]];
 
 		if (!v || !v[strspn(v, " \t")]) {
-			lp_error("init: --%s is required", init_keys[required[k]].key);
+			lp_error("init: --%s is required", init_keys[required[k]]);
 			bad = 1;
 		}
 	}
@@ -406,7 +321,7 @@ write_portfolio(const char *dir, const struct args *a)
 	memset(&doc, 0, sizeof doc);
 	for (size_t i = 0; i < NINIT_KEYS; i++)
 		if (a->value[i])
-			lp_doc_set(&doc, init_keys[i].key, a->value[i]);
+			lp_doc_set(&doc, init_keys[i], a->value[i]);
 	lp_doc_set_body(&doc, portfolio_body, strlen(portfolio_body));
 	rc = lp_portfolio_write_doc(dir, "portfolio.md", &doc);
 	lp_doc_free(&doc);
@@ -419,8 +334,9 @@ write_portfolio(const char *dir, const struct args *a)
 }
 
 static int
-cmd_init(const struct lp_ctx *ctx, const struct args *a)
+cmd_init(struct lp_ctx *ctx, void *arg)
 {
+	const struct args *a = arg;
 	static char *const files[] = { "portfolio.md", "assessment.csv" };
 	struct lp_strv made = {0};
 	struct lp_git *git = NULL;
@@ -428,16 +344,12 @@ cmd_init(const struct lp_ctx *ctx, const struct args *a)
 	char *dir, *base = NULL, *inside = NULL, *msg = NULL;
 	int rc = LP_EXIT_ERROR, in_git, made_repo = 0, written = 0;
 
-	if (a->noperands > 1) {
-		lp_error("init: expected at most one DIR, got %zu", a->noperands);
-		return usage_error();
-	}
 	if (init_values_valid(a) < 0)
 		return LP_EXIT_ERROR;
-	if (a->noperands && ctx->dir && a->operands[0][0] != '/')
-		dir = lp_xasprintf("%s/%s", ctx->dir, a->operands[0]);
+	if (ctx->noperands && ctx->dir && ctx->operands[0][0] != '/')
+		dir = lp_xasprintf("%s/%s", ctx->dir, ctx->operands[0]);
 	else
-		dir = lp_xstrdup(a->noperands ? a->operands[0] : ctx->dir ? ctx->dir : ".");
+		dir = lp_xstrdup(ctx->noperands ? ctx->operands[0] : ctx->dir ? ctx->dir : ".");
 
 	/* Everything that can refuse does so before anything is made. */
 	base = existing_ancestor(dir);
@@ -505,250 +417,136 @@ out:
 /* ------------------------------------------------------------------ */
 /* lp check                                                             */
 
-struct found {
-	struct lp_strv roots;
-	struct lp_strv case_study;	/* the roots that have one */
-};
-
+/*
+ * Every validator of the toolkit, in this one process: each portfolio is
+ * read once and each finding printed once (SPEC 4, 5.1).
+ */
 static int
-collect(struct lp_portfolio *p, void *arg)
+cmd_check(struct lp_ctx *ctx, void *arg)
 {
-	struct found *f = arg;
+	static const lp_check_fn checks[] = {
+		lp_check_lifecycle, lp_check_evidence, lp_check_assessment,
+	};
 
-	lp_strv_push(&f->roots, p->label);
-	if (p->has_case_study)
-		lp_strv_push(&f->case_study, p->label);
-	return 0;
-}
-
-/* Run argv (argv[0] is the program's path) and wait: its exit status, 2 if it could not run. */
-static int
-run_child(char *const *argv)
-{
-	pid_t pid;
-	int status;
-
-	fflush(stdout);
-	fflush(stderr);
-	if ((pid = fork()) < 0) {
-		lp_error("cannot run %s: %s", argv[0], strerror(errno));
-		return LP_EXIT_ERROR;
-	}
-	if (pid == 0) {
-		execv(argv[0], argv);
-		lp_error("cannot run %s: %s", argv[0], strerror(errno));
-		_exit(LP_EXIT_ERROR);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			lp_error("waiting for %s: %s", argv[0], strerror(errno));
-			return LP_EXIT_ERROR;
-		}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status) <= LP_EXIT_ERROR ? WEXITSTATUS(status) : LP_EXIT_ERROR;
-	lp_error("%s was killed by signal %d", argv[0], WTERMSIG(status));
-	return LP_EXIT_ERROR;
-}
-
-/* The worse of two statuses: 2 over 1 over 0. */
-static int
-worse(int a, int b)
-{
-	return a > b ? a : b;
-}
-
-/* PROG check COMMON... -- ROOTS..., in batches; the worst status. */
-static int
-run_check(const char *prog, const struct lp_strv *common, char *const *roots, size_t n, size_t batch)
-{
-	char *path = tool_path(prog);
-	int status = LP_EXIT_OK;
-
-	if (!path) {
-		fprintf(stderr, "%s: note: %s is not installed; its checks were skipped\n",
-		    lp_progname(), prog);
-		return LP_EXIT_OK;
-	}
-	for (size_t at = 0; at < n; at += batch) {
-		size_t k = n - at < batch ? n - at : batch, argc = 0;
-		char **argv = lp_xcalloc(common->n + k + 4, sizeof *argv);
-
-		argv[argc++] = path;
-		argv[argc++] = "check";
-		for (size_t i = 0; i < common->n; i++)
-			argv[argc++] = common->v[i];
-		argv[argc++] = "--";
-		for (size_t i = 0; i < k; i++)
-			argv[argc++] = roots[at + i];
-		status = worse(status, run_child(argv));
-		free(argv);
-	}
-	free(path);
-	return status;
-}
-
-static int
-cmd_check(const struct lp_ctx *ctx, const struct args *a)
-{
-	struct found f = {0};
-	struct lp_strv common = {0};
-	int status = LP_EXIT_OK;
-
-	if (ctx->today_opt) {
-		lp_strv_push(&common, "--today");
-		lp_strv_push(&common, ctx->today_opt);
-	}
-	if (a->min_given) {
-		lp_strv_push(&common, "--min");
-		lp_strv_push(&common, lp_level_name(ctx->min_level));
-	}
-	if (ctx->framework_path) {
-		lp_strv_push(&common, "--framework");
-		lp_strv_push(&common, ctx->framework_path);
-	}
-	if (ctx->quiet)
-		lp_strv_push(&common, "-q");
-	/* portfolio.md alone: enough to know each portfolio, its id and whether it has a case study. */
-	if (lp_cohort_each(ctx, a->operands, a->noperands, 0, collect, &f) < 0)
-		status = LP_EXIT_ERROR;
-	if (f.roots.n) {
-		status = worse(status, run_check("lp-evidence", &common, f.roots.v, f.roots.n, CHECK_BATCH));
-		status = worse(status, run_check("lp-assess", &common, f.roots.v, f.roots.n, CHECK_BATCH));
-	}
-	/* lp-reaccredit check takes one portfolio at a time. */
-	if (f.case_study.n)
-		status = worse(status, run_check("lp-reaccredit", &common, f.case_study.v,
-		    f.case_study.n, 1));
-	lp_strv_free(&f.roots);
-	lp_strv_free(&f.case_study);
-	lp_strv_free(&common);
-	return status;
+	(void)arg;
+	return lp_validate(ctx, LP_LOAD_ALL | LP_LOAD_BODIES | LP_LOAD_ATTACHMENTS,
+	    checks, sizeof checks / sizeof checks[0]);
 }
 
 /* ------------------------------------------------------------------ */
+/* main                                                                 */
 
-/* How the user wrote option c: "-o" or "--today". */
-static const char *
-option_text(int c)
+enum { CMD_INIT, CMD_CHECK };
+#define B(c) (1u << (c))
+
+static const struct lp_cli_cmd commands[] = {
+	{ "init", "[DIR]", "make a new portfolio (and a git repository when DIR is in none)",
+	    0, 1, cmd_init, LP_CLI_V_DIR, 0 },
+	{ "check", "[PORTFOLIO ...]", "run every check on the portfolios, for people and CI",
+	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
+};
+
+#define INIT_VALUE(lo, ar, help, i, flags) \
+	{ 0, lo, ar, help, B(CMD_INIT), LP_CLI_STR, 0, \
+	  offsetof(struct args, value) + (i) * sizeof(const char *), flags, LP_CLI_V_NONE }
+
+static const struct lp_cli_opt options[] = {
+	INIT_VALUE("name", "NAME", "the practitioner's name", 0, LP_CLI_REQUIRED),
+	INIT_VALUE("id", "ID", "the portfolio id: letters, digits, '.', '_' or '-'", 1, LP_CLI_REQUIRED),
+	INIT_VALUE("commenced", "DATE", "the date the journey started", 6, LP_CLI_REQUIRED),
+	INIT_VALUE("school", "SCHOOL", "the school or college", 2, 0),
+	INIT_VALUE("role", "ROLE", "the practitioner's role", 3, 0),
+	INIT_VALUE("cohort", "COHORT", "the cohort the practitioner belongs to", 4, 0),
+	INIT_VALUE("email", "EMAIL", "the practitioner's email address", 5, 0),
+	INIT_VALUE("focus", "FOCUS", "the school improvement priority the work serves", 7, 0),
+	INIT_VALUE("target", "WINDOW", "the window the practitioner aims to submit in", 8, 0),
+	LP_CLI_OPT_MIN(B(CMD_CHECK)),
+	LP_CLI_OPT_AT(B(CMD_CHECK)),
+	LP_CLI_OPT_SCHOOL(B(CMD_CHECK)),
+	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
+	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),
+	LP_CLI_OPT_FRAMEWORK(B(CMD_CHECK)),
+	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_O(B(CMD_CHECK)),
+	LP_CLI_OPT_BOM(B(CMD_CHECK)),
+	LP_CLI_OPT_RAW(B(CMD_CHECK)),
+	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_TODAY(B(CMD_CHECK)),
+	LP_CLI_OPT_NO_COMMIT(B(CMD_INIT)),
+};
+
+static const struct lp_cli_prog prog = {
+	"lp", "The front door of the lp toolkit for Lead Practitioner portfolios.",
+	commands, sizeof commands / sizeof commands[0],
+	options, sizeof options / sizeof options[0],
+	"lp TOOL [ARG ...] runs lp-TOOL ARG ...; the tools:\n"
+	"  assess      the self-assessment against the ten standards\n"
+	"  evidence    evidence items: add, import, list, show, check, matrix\n"
+	"  window      assessment windows, the deadline, submission, the outcome\n"
+	"  reaccredit  the three-year cycle and the case study for renewal\n"
+	"  report      cohort summaries, coverage, the dashboard, the moderation pack\n"
+	"See lp-TOOL(1), and lp(7) for the ideas behind them.\n",
+};
+
+/*
+ * lp [-C DIR]... TOOL ARGS: like git -C, each -C changes directory in
+ * turn before the tool runs.  Returns only on failure.
+ */
+static int
+dispatch(int argc, char **argv, int at)
 {
-	static char buf[64];
+	for (int i = 1; i < at; i++) {
+		const char *dir = NULL;
 
-	if (c < 256) {
-		snprintf(buf, sizeof buf, "-%c", c);
-		return buf;
-	}
-	for (size_t i = 0; longopts[i].name; i++)
-		if (longopts[i].val == c) {
-			snprintf(buf, sizeof buf, "--%s", longopts[i].name);
-			return buf;
+		if (strcmp(argv[i], "-C") == 0 || strcmp(argv[i], "--directory") == 0)
+			dir = argv[++i];
+		else if (strncmp(argv[i], "--directory=", 12) == 0)
+			dir = argv[i] + 12;
+		else
+			dir = argv[i] + 2;	/* -CDIR */
+		if (chdir(dir) < 0) {
+			lp_error("-C %s: %s", dir, strerror(errno));
+			return LP_EXIT_ERROR;
 		}
-	return "?";
+	}
+	(void)argc;
+	return run_tool(argv + at);
 }
 
-/* Options of init and check: 0 to run, 1 after -h or --version, -1 after a usage error. */
+/* Where the first word after leading -C options is, or 0; -1 on another option. */
 static int
-parse_args(int argc, char **argv, struct lp_ctx *ctx, struct args *a, int init)
+first_word(int argc, char **argv)
 {
-	int c;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, longopts, NULL)) != -1) {
-		int ok = 1;
-
-		switch (c) {
-		case 'h':
-			fputs(usage_text, stdout);
-			return 1;
-		case LP_OPT_VERSION:
-			lp_print_version(ctx->prog);
-			return 1;
-		case ':':
-			lp_error("%s: option '%s' needs a value", a->cmd, argv[optind - 1]);
-			usage_error();
-			return -1;
-		case '?':
-			if (optopt)
-				lp_error("%s: unknown option '-%c'", a->cmd, optopt);
-			else
-				lp_error("%s: unknown option '%s'", a->cmd, argv[optind - 1]);
-			usage_error();
-			return -1;
-		case 'C':
-		case 'q':
-			break;
-		case LP_OPT_NO_COMMIT:
-			ok = init;
-			break;
-		case LP_OPT_TODAY:
-		case LP_OPT_FRAMEWORK:
-			ok = !init;
-			break;
-		case LP_OPT_MIN:
-			ok = !init;
-			a->min_given = 1;
-			break;
-		default:
-			ok = init && c >= OPT_NAME && c <= OPT_FOCUS;
-			for (size_t i = 0; ok && i < NINIT_KEYS; i++)
-				if (init_keys[i].opt == c)
-					a->value[i] = optarg;
-			if (ok)
-				continue;
-			break;
+		if (strcmp(a, "-C") == 0 || strcmp(a, "--directory") == 0) {
+			if (++i >= argc)
+				return 0;
+			continue;
 		}
-		if (!ok) {
-			lp_error("%s: '%s' is not one of its options", a->cmd, option_text(c));
-			usage_error();
-			return -1;
-		}
-		if (lp_ctx_option(ctx, c, optarg) < 0) {
-			usage_error();
-			return -1;
-		}
+		if (strncmp(a, "-C", 2) == 0 || strncmp(a, "--directory=", 12) == 0)
+			continue;
+		return a[0] == '-' ? -1 : i;
 	}
-	a->operands = argv + optind;
-	a->noperands = (size_t)(argc - optind);
 	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct lp_ctx ctx;
 	struct args a;
-	int status = LP_EXIT_ERROR, init, rc;
+	int at = first_word(argc, argv);
 
 	memset(&a, 0, sizeof a);
-	lp_ctx_init(&ctx, argv[0]);
-	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-		fputs(usage_text, stdout);
-		return lp_exit(LP_EXIT_OK);
-	}
-	if (strcmp(argv[1], "--version") == 0) {
-		lp_print_version(ctx.prog);
-		return lp_exit(LP_EXIT_OK);
-	}
-	if (argv[1][0] == '-') {
-		lp_error("unknown option '%s': expected init, check or a tool first", argv[1]);
-		return lp_exit(usage_error());
-	}
-	a.cmd = argv[1];
-	init = strcmp(argv[1], "init") == 0;
-	if (!init && strcmp(argv[1], "check") != 0)
-		return lp_exit(run_tool(argv + 1));
+	lp_setprogname(argv[0]);
+	if (at > 0) {
+		int own = 0;
 
-	lp_git_global_init();
-	rc = parse_args(argc - 1, argv + 1, &ctx, &a, init);
-	if (rc != 0) {
-		status = rc > 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
-		goto out;
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			own |= strcmp(argv[at], commands[i].name) == 0;
+		if (!own)
+			return lp_exit(dispatch(argc, argv, at));
 	}
-	if (lp_ctx_ready(&ctx) < 0)
-		goto out;
-	status = init ? cmd_init(&ctx, &a) : cmd_check(&ctx, &a);
-out:
-	lp_ctx_free(&ctx);
-	lp_git_global_shutdown();
-	return lp_exit(status);
+	return lp_cli_main(&prog, &a, argc, argv);
 }

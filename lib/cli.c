@@ -188,6 +188,8 @@ lp_cli_help(const struct lp_cli_prog *prog, int cmd, FILE *f)
 	}
 	fputs("  -h, --help            show this help\n", f);
 	fputs("      --version         print the version\n", f);
+	if (cmd < 0 && prog->epilog)
+		fprintf(f, "\n%s", prog->epilog);
 }
 
 /* ---- parsing ---- */

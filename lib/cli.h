@@ -88,6 +88,7 @@ struct lp_cli_prog {
 	size_t ncmds;
 	const struct lp_cli_opt *opts;
 	size_t nopts;
+	const char *epilog;	/* more text for the program's -h, or NULL */
 };
 
 /*

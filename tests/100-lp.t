@@ -137,17 +137,17 @@ is "$rc:$err" "2:lp: init: --commenced: expected a date YYYY-MM-DD, got '2025-02
 run lp init new --name X --id x --commenced 2025-9-1
 is_rc 2 "a date not written YYYY-MM-DD"
 run lp init new --id x --commenced 2025-09-01
-is "$rc:$err" "2:lp: init: --name is required" "--name is required"
+is "$rc:$(printf '%s' "$err" | head -1)" "2:lp: --name: required" "--name is required"
 run lp init new --name "$(printf 'two\nlines')" --id x --commenced 2025-09-01
 is "$rc:$err" "2:lp: init: --name: expected one line of text" "a name of two lines"
 run lp init new --name "$(printf 'caf\351')" --id x --commenced 2025-09-01
 is "$rc:$err" "2:lp: init: --name: expected UTF-8 text" "a name that is not UTF-8"
 run lp init new --name X --id x --commenced 2025-09-01 --colour blue
 is_rc 2 "an unknown option: exit 2"
-like "$err" "^lp: init: unknown option '--colour'" "an unknown option is named"
+like "$err" "^lp: --colour: unknown option" "an unknown option is named"
 like "$err" "usage: lp init" "and the usage follows"
 run lp init new --name X --id x --commenced 2025-09-01 -o json
-is "$rc:$(printf '%s' "$err" | head -1)" "2:lp: init: '-o' is not one of its options" "an option of other commands"
+is "$rc:$(printf '%s' "$err" | head -1)" "2:lp: --format does not apply to init (it is for check)" "an option of other commands"
 mkdir half && echo 'standard,level,date,note' >half/assessment.csv
 unchanged half "init beside an assessment.csv changes nothing" \
     lp init half --name X --id x --commenced 2025-09-01
@@ -178,11 +178,11 @@ run lp --help
 is_rc 0 "lp --help"
 like "$out" "^usage: lp init" "--help: the usage"
 for tool in assess evidence window reaccredit report; do
-	like "$out" "^   $tool  " "--help lists $tool"
+	like "$out" "^  $tool  " "--help lists $tool"
 done
 run lp
-is "$rc" 0 "lp alone prints the usage"
-like "$out" "^usage: lp init" "lp alone: the usage on stdout"
+is "$rc" 2 "lp alone: a usage error, as in every program"
+like "$err" "^usage: lp init" "lp alone: the usage on stderr"
 run lp -h
 like "$rc:$out" "^0:usage" "lp -h"
 run lp --version
@@ -218,95 +218,75 @@ is "$rc:$out" "0:on PATH: -x" "else the tool on PATH"
 run lp evidence --version
 is "$rc:$out" "0:lp-evidence 0.1.0" "lp evidence runs lp-evidence"
 
-# ---- lp check: what it runs, with what, and the exit status ----
+# ---- lp check: one process, every finding once, the exit status ----
 
-# Fake checkers beside a copy of lp record how they were run.
-mkdir chk
-cp "$LP_BUILD/bin/lp" chk/lp
-for t in evidence assess reaccredit; do
-	cat >chk/lp-$t <<S
-#!/bin/sh
-echo "lp-$t \$*" >>"$TMP/ran"
-v=\$(echo "\${RC_$t:-0}")
-exit \$v
-S
-	chmod +x chk/lp-$t
-done
 mkportfolio c/p1 p1 One 2025-09-01
 mkportfolio c/p2 p2 Two 2025-09-01
 mkportfolio c/p3 p3 Three 2025-09-01
-echo '---' >c/p3/case-study.md
-echo '---' >>c/p3/case-study.md
+run lp check --min none c
+is "$rc:$out:$err" "0::" "check: nothing found, exit 0, nothing said"
+run lp check c
+is_rc 1 "unassessed standards are findings: exit 1"
+is "$(printf '%s\n' "$err" | grep -c 'is not assessed')" 30 "each finding once: 10 standards x 3 portfolios"
+run lp check -q c
+is "$rc:$out:$err" "1::" "-q: nothing printed, the status speaks"
+run lp check -o csv c/p1
+is "$(printf '%s\n' "$out" | head -2)" "portfolio,file,line,severity,message
+p1,c/p1/assessment.csv,,error,LP1 is not assessed" "-o: the findings as rows on stdout"
+is "$err" "" "-o: nothing on stderr"
+run lp check -o json c/p1
+like "$out" '"line":null' "-o json: a missing line is null"
 
-: >ran
-run chk/lp check c
-is "$rc:$out:$err" "0::" "check: all pass, exit 0, nothing said"
-cat >want <<W
-lp-evidence check -- c/p1 c/p2 c/p3
-lp-assess check -- c/p1 c/p2 c/p3
-lp-reaccredit check -- c/p3
-W
-same_file want ran "check: the programs and their operands"
+# Inside a portfolio: that one; an empty directory is not a pass.
+(cd c/p2 && lp check --min none >/dev/null 2>&1); rc=$?
+is "$rc" 0 "check with no operand checks the portfolio around"
+mkdir empty
+run lp check empty
+is "$rc:$err" "2:lp: no portfolio found in empty (a directory holding portfolio.md)" "an operand with no portfolio: exit 2"
+run lp check nowhere
+is_rc 2 "a missing operand: exit 2"
+run lp -C c check --min none p1
+is "$rc:$err" "0:" "lp -C DIR check: options before the subcommand"
 
-: >ran
-run chk/lp check --today 2026-02-01 --min developing --framework /dev/null -q c/p1
-is_rc 2 "a framework file that cannot be read: exit 2 before running anything"
-: >ran
-run chk/lp check --today 2026-02-01 --min 2 -q c/p1
-is_rc 0 "check with options"
-cat >want <<W
-lp-evidence check --today 2026-02-01 --min developing -q -- c/p1
-lp-assess check --today 2026-02-01 --min developing -q -- c/p1
-W
-same_file want ran "check passes --today, --min and -q on"
-
-: >ran
-run env RC_assess=1 chk/lp check c
-is_rc 1 "a checker finding problems: exit 1"
-run env RC_assess=1 RC_reaccredit=2 chk/lp check c
-is_rc 2 "2 wins over 1"
-run env RC_evidence=2 chk/lp check c
-is_rc 2 "a checker failing: exit 2"
-run env RC_evidence=7 chk/lp check c
-is_rc 2 "an odd status counts as 2"
-
-# Inside a portfolio: that one.
-: >ran
-(cd c/p2 && "$TMP/chk/lp" check >/dev/null 2>&1)
-cat >want <<W
-lp-evidence check -- .
-lp-assess check -- .
-W
-same_file want ran "check with no operand checks the portfolio around"
-
-# A checker that is not installed is skipped with a note.
-mv chk/lp-reaccredit chk/lp-reaccredit.off
-: >ran
-run env PATH=/usr/bin:/bin chk/lp check c
-is "$rc:$err" "0:lp: note: lp-reaccredit is not installed; its checks were skipped" "a missing checker is skipped with a note"
-mv chk/lp-reaccredit.off chk/lp-reaccredit
-
-# Portfolios lp cannot read, or with one id, are reported by lp itself.
+# Two portfolios with one id, and an unusable portfolio.md, are findings.
 mkportfolio c/p4 p1 Impostor 2025-09-01
-: >ran
-run chk/lp check c
-is_rc 2 "two portfolios with one id: exit 2"
-is "$err" "lp: two portfolios have the id 'p1': c/p1 and c/p4" "the error names both directories"
-cat >want <<W
-lp-evidence check -- c/p1 c/p2 c/p3
-lp-assess check -- c/p1 c/p2 c/p3
-lp-reaccredit check -- c/p3
-W
-same_file want ran "the others are still checked"
+run lp check --min none c
+is_rc 1 "two portfolios with one id: a finding"
+like "$err" "two portfolios have the id 'p1': c/p1 and c/p4" "the finding names both directories"
 rm -r c/p4
 printf -- '---\nname: Bad\n---\n' >c/p2/portfolio.md
-run chk/lp check c
-is_rc 2 "a portfolio.md that cannot be used: exit 2"
-like "$err" "^lp: c/p2/portfolio.md:1: missing required key 'id'" "the problem is named"
-run chk/lp check nowhere
-is_rc 2 "a missing operand: exit 2"
-run chk/lp check -o json c
-is_rc 2 "check takes no -o"
+run lp check --min none c
+is_rc 1 "a portfolio.md that cannot be used: a finding, exit 1"
+like "$err" "^lp: c/p2/portfolio.md:1: missing required key 'id'" "the problem is named with file and line"
+run lp check --framework /dev/null c/p1
+is_rc 2 "a framework file that cannot be read: exit 2"
+
+# Lifecycle nonsense in portfolio.md (SPEC 5.1), each with file:line.
+mkportfolio life l Life 2025-09-01
+lifecycle() {	# KEY: VALUE lines appended to the front matter, then check
+	mkportfolio life l Life 2025-09-01
+	for kv in "$@"; do sed -i "/^commenced:/a $kv" life/portfolio.md; done
+	run lp check --min none life
+}
+lifecycle "outcome: accredited"
+is "$rc:$err" "1:lp: life/portfolio.md:5: outcome is accredited but there is no accredited date (lp-window outcome accredited --date DATE records both)
+lp: life/portfolio.md:5: outcome accredited but nothing was submitted (no submitted date)" "outcome accredited without a date or a submission"
+lifecycle "accredited: 2026-01-01"
+like "$rc:$err" "^1:lp: life/portfolio.md:5: an accredited date is set but the outcome is not recorded" "an accredited date without the outcome"
+lifecycle "submitted: 2025-03-10" "window: 2025-03"
+like "$err" "life/portfolio.md:[0-9]+: submitted 2025-03-10 is before commenced 2025-09-01" "submitted before commenced"
+lifecycle "submitted: 2026-03-10" "window: 2099-06"
+like "$rc:$err" "^1:.*window 2099-06 is not in the calendar" "a window not in the calendar"
+lifecycle "submitted: 2026-04-10" "window: 2026-03"
+like "$rc:$err" "^1:.*submitted 2026-04-10 is outside window 2026-03 \(2026-03-01 to 2026-03-31\)" "a submission outside its window"
+lifecycle "outcome: referred"
+like "$rc:$err" "^1:.*outcome referred but nothing was submitted" "an outcome with no submission"
+lifecycle "submitted: 2026-03-10" "window: 2026-03" "outcome: accredited" "accredited: 2026-05-01"
+is "$rc:$err" "0:" "a consistent lifecycle passes"
+mkevidence life 2026-02-01-later 'Later' 2026-02-01 'LP1' team
+run lp check --min none life
+is "$rc" 0 "evidence dated after today: only a warning, exit 0"
+like "$err" "^lp: life/evidence/2026-02-01-later.md:[0-9]+: warning: dated 2026-02-01, after today \(2026-01-15\)" "the warning names the file and line"
 
 # ---- lp check for real: a portfolio that is ready, then one that is not ----
 
@@ -324,7 +304,8 @@ run lp check ready
 is_rc 1 "a claim the evidence does not support: exit 1"
 mkevidence ready 2025-12-02-d 'Broken' 2025-12-02 'LP11' beyond
 run lp check ready
-like "$rc" "^[12]$" "a broken evidence file fails lp check"
-like "$err" "^lp-evidence: ready/evidence/2025-12-02-d.md:4: standards: expected LP1..LP10, got 'LP11'" "lp-evidence reports it"
+is "$rc" 1 "a broken evidence file is a finding: exit 1"
+is "$(printf '%s\n' "$err" | grep -c "2025-12-02-d.md")" 1 "reported once"
+like "$err" "^lp: ready/evidence/2025-12-02-d.md:4: standards: expected LP1..LP10, got 'LP11'" "lp check names it"
 
 done_testing
