@@ -11,7 +11,12 @@
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR  ?=
+# The front door's name: `lp` clashes with the POSIX print command (CUPS),
+# so a packager may install it as, say, FRONT=lpf.  Nothing else changes.
+FRONT    ?= lp
 
 CC       ?= cc
 PKGS      = libgit2 libcjson yaml-0.1 libcmark
@@ -127,17 +132,30 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@LP_BUILD=$(abspath $(O)) scripts/demo
 
+# The completion scripts are made by the installed front door, from the
+# same tables as --help, so they name it as it is installed.
 install: all
 	install -d $(DESTDIR)$(BINDIR)
-	for p in $(PROGS); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	for p in $(filter-out $(O)/bin/lp,$(PROGS)); do install -m 755 $$p $(DESTDIR)$(BINDIR)/; done
+	install -m 755 $(O)/bin/lp $(DESTDIR)$(BINDIR)/$(FRONT)
 	for m in $(MANS); do \
-		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s; \
-		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+		s=$${m##*.}; n=$${m##*/}; [ "$$n" = lp.1 ] && n=$(FRONT).1; \
+		install -d $(DESTDIR)$(MANDIR)/man$$s; \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/$$n; done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(DESTDIR)$(BINDIR)/$(FRONT) completion bash >$(DESTDIR)$(BASHCOMPDIR)/$(FRONT)
+	for p in $(filter-out $(O)/bin/lp,$(PROGS)); do \
+		ln -sf $(FRONT) $(DESTDIR)$(BASHCOMPDIR)/$${p##*/}; done
+	$(DESTDIR)$(BINDIR)/$(FRONT) completion zsh >$(DESTDIR)$(ZSHCOMPDIR)/_$(FRONT)
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p##*/}; done
+	for p in $(filter-out $(O)/bin/lp,$(PROGS)); do rm -f $(DESTDIR)$(BINDIR)/$${p##*/} \
+		$(DESTDIR)$(BASHCOMPDIR)/$${p##*/}; done
+	rm -f $(DESTDIR)$(BINDIR)/$(FRONT) $(DESTDIR)$(BASHCOMPDIR)/$(FRONT) \
+		$(DESTDIR)$(ZSHCOMPDIR)/_$(FRONT)
 	for m in $(MANS); do \
-		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+		s=$${m##*.}; n=$${m##*/}; [ "$$n" = lp.1 ] && n=$(FRONT).1; \
+		rm -f $(DESTDIR)$(MANDIR)/man$$s/$$n; done
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -54,47 +54,6 @@ struct args {
 /* ------------------------------------------------------------------ */
 /* Finding tools                                                        */
 
-/* The directory lp was run from, or NULL. */
-static char *
-self_dir(void)
-{
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	char *slash;
-
-	if (n <= 0)
-		return NULL;
-	buf[n] = '\0';
-	if (!(slash = strrchr(buf, '/')))
-		return NULL;
-	*slash = '\0';
-	return lp_xstrdup(*buf ? buf : "/");
-}
-
-static int
-is_program(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
-}
-
-/* lp-NAME beside lp; NULL when it is not there. */
-static char *
-tool_beside(const char *prog)
-{
-	char *dir = self_dir(), *path;
-
-	if (!dir)
-		return NULL;
-	path = lp_xasprintf("%s/%s", dir, prog);
-	free(dir);
-	if (is_program(path))
-		return path;
-	free(path);
-	return NULL;
-}
-
 /* A tool's name is a word: no path, no option. */
 static int
 tool_name_valid(const char *s)
@@ -120,10 +79,10 @@ run_tool(char **argv)
 	prog = lp_xasprintf("lp-%s", argv[0]);
 	argv[0] = prog;
 	fflush(stdout);
-	if ((path = tool_beside(prog)))
+	if ((path = lp_tool_path(prog)))
 		execv(path, argv);
 	else
-		execvp(prog, argv);
+		errno = ENOENT;
 	if (errno == ENOENT)
 		lp_error("'%s' is not an lp command", prog + 3);
 	else
@@ -434,9 +393,71 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 }
 
 /* ------------------------------------------------------------------ */
+/* lp completion                                                        */
+
+static const char *const tools[] = { "assess", "evidence", "window", "reaccredit", "report" };
+#define NTOOLS (sizeof tools / sizeof tools[0])
+
+static const struct lp_cli_prog prog;
+
+/* The tables of lp itself and of every tool it can find. */
+static int
+cmd_completion(struct lp_ctx *ctx, void *arg)
+{
+	char *names[NTOOLS + 1], *tables[NTOOLS + 1];
+	struct lp_buf script = {0};
+	size_t n = 0;
+	int rc = LP_EXIT_ERROR;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	(void)arg;
+	if (!mem) {
+		lp_error("completion: %s", strerror(errno));
+		return LP_EXIT_ERROR;
+	}
+	lp_cli_dump(&prog, mem);
+	fclose(mem);
+	names[n] = lp_xstrdup("lp");
+	tables[n++] = buf;
+	for (size_t i = 0; i < NTOOLS; i++) {
+		char *name = lp_xasprintf("lp-%s", tools[i]);
+		char *path = lp_tool_path(name);
+		struct lp_buf out = {0};
+		char *argv[] = { path, LP_CLI_DUMP, NULL };
+
+		if (!path || lp_proc_run(argv, &out) != 0) {
+			lp_error("completion: cannot read the options of %s%s", name,
+			    path ? "" : " (not beside lp nor on PATH)");
+			free(name);
+			free(path);
+			lp_buf_free(&out);
+			goto out;
+		}
+		names[n] = name;
+		tables[n++] = lp_buf_detach(&out);
+		free(path);
+	}
+	if (lp_completion_script(ctx->operands[0], lp_progname(), names, tables, n, &script) < 0) {
+		rc = lp_usage_error(ctx, NULL);
+		goto out;
+	}
+	fputs(lp_buf_str(&script), stdout);
+	rc = LP_EXIT_OK;
+out:
+	for (size_t i = 0; i < n; i++) {
+		free(names[i]);
+		free(tables[i]);
+	}
+	lp_buf_free(&script);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* main                                                                 */
 
-enum { CMD_INIT, CMD_CHECK };
+enum { CMD_INIT, CMD_CHECK, CMD_COMPLETION };
 #define B(c) (1u << (c))
 
 static const struct lp_cli_cmd commands[] = {
@@ -444,6 +465,8 @@ static const struct lp_cli_cmd commands[] = {
 	    0, 1, cmd_init, LP_CLI_V_DIR, 0 },
 	{ "check", "[PORTFOLIO ...]", "run every check on the portfolios, for people and CI",
 	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
+	{ "completion", "bash|zsh", "print a completion script for every lp program",
+	    1, 1, cmd_completion, LP_CLI_V_WORDS, 0 },
 };
 
 #define INIT_VALUE(lo, ar, help, i, flags) \
@@ -466,11 +489,11 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
 	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),
 	LP_CLI_OPT_FRAMEWORK(B(CMD_CHECK)),
-	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_C(B(CMD_INIT) | B(CMD_CHECK)),
 	LP_CLI_OPT_O(B(CMD_CHECK)),
 	LP_CLI_OPT_BOM(B(CMD_CHECK)),
 	LP_CLI_OPT_RAW(B(CMD_CHECK)),
-	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_Q(B(CMD_INIT) | B(CMD_CHECK)),
 	LP_CLI_OPT_TODAY(B(CMD_CHECK)),
 	LP_CLI_OPT_NO_COMMIT(B(CMD_INIT)),
 };

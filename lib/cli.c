@@ -526,6 +526,39 @@ check_required(const struct scan *s)
 	return 0;
 }
 
+static const char *const value_names[] = {
+	[LP_CLI_V_NONE] = "none", [LP_CLI_V_FILE] = "file", [LP_CLI_V_DIR] = "dir",
+	[LP_CLI_V_DATE] = "date", [LP_CLI_V_FORMAT] = "format", [LP_CLI_V_LEVEL] = "level",
+	[LP_CLI_V_REACH] = "reach", [LP_CLI_V_STANDARD] = "standard",
+	[LP_CLI_V_WINDOW] = "window", [LP_CLI_V_WORDS] = "words",
+	[LP_CLI_V_ASSIGN] = "assign",
+};
+
+void
+lp_cli_dump(const struct lp_cli_prog *prog, FILE *f)
+{
+	for (size_t c = 0; c < prog->ncmds; c++) {
+		const struct lp_cli_cmd *cmd = &prog->cmds[c];
+
+		fprintf(f, "cmd\t%s\t%s\t%s\n", *cmd->name ? cmd->name : "-",
+		    value_names[cmd->values], *cmd->operands ? cmd->operands : "-");
+		for (size_t i = 0; i < prog->nopts; i++) {
+			const struct lp_cli_opt *o = &prog->opts[i];
+
+			if (!applies(o, (int)c) || (o->flags & LP_CLI_HIDDEN))
+				continue;
+			if (o->shortname)
+				fprintf(f, "opt\t%s\t-%c\t%s\t%s\n", *cmd->name ? cmd->name : "-",
+				    o->shortname, o->arg ? value_names[o->values] : "-",
+				    o->arg ? o->arg : "-");
+			if (o->longname)
+				fprintf(f, "opt\t%s\t--%s\t%s\t%s\n", *cmd->name ? cmd->name : "-",
+				    o->longname, o->arg ? value_names[o->values] : "-",
+				    o->arg ? o->arg : "-");
+		}
+	}
+}
+
 int
 lp_cli_parse(const struct lp_cli_prog *prog, struct lp_ctx *ctx, void *opts,
     int argc, char **argv)
@@ -534,6 +567,11 @@ lp_cli_parse(const struct lp_cli_prog *prog, struct lp_ctx *ctx, void *opts,
 	int early = early_word(argc, argv);
 	int rc;
 
+	/* For lp completion: the tables, one line each (not in -h: not for people). */
+	if (argc == 2 && strcmp(argv[1], LP_CLI_DUMP) == 0) {
+		lp_cli_dump(prog, stdout);
+		return LP_EXIT_OK;
+	}
 	if (early == 'v') {
 		printf("%s %s\n", prog->name, LP_VERSION);
 		return LP_EXIT_OK;

@@ -43,7 +43,8 @@ enum lp_cli_values {
 	LP_CLI_V_REACH,
 	LP_CLI_V_STANDARD,
 	LP_CLI_V_WINDOW,
-	LP_CLI_V_WORDS	/* the words of the option's argument name: "month|term" */
+	LP_CLI_V_WORDS,	/* the words of the argument's name: "month|term" */
+	LP_CLI_V_ASSIGN	/* STANDARD=LEVEL */
 };
 
 struct lp_cli_opt {
@@ -117,6 +118,14 @@ int lp_usage_error(const struct lp_ctx *ctx, const char *fmt, ...)
 void lp_cli_help(const struct lp_cli_prog *prog, int cmd, FILE *f);
 /* The synopsis line(s) of one subcommand (or every one, cmd < 0). */
 void lp_cli_usage(const struct lp_cli_prog *prog, int cmd, FILE *f);
+/*
+ * PROG --lp-cli-tables prints the tables for lp completion, a line each:
+ *   cmd TAB NAME TAB OPERAND-VALUES TAB OPERANDS
+ *   opt TAB CMD TAB -x|--long TAB ARG-VALUES TAB ARG
+ * ("-" where there is none).
+ */
+#define LP_CLI_DUMP "--lp-cli-tables"
+void lp_cli_dump(const struct lp_cli_prog *prog, FILE *f);
 /* "-C" or "--within": how messages name an option. */
 const char *lp_cli_optname(const struct lp_cli_opt *o, char buf[64]);
 

@@ -736,6 +736,27 @@ int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
+/* proc.c, completion.c: other programs                                 */
+
+/* The directory of the running program, or NULL. */
+char *lp_self_dir(void);
+/* PROG beside the running program, else on PATH; NULL when neither has it. */
+char *lp_tool_path(const char *prog);
+/*
+ * Run argv (argv[0] a path or a name looked up on PATH) and wait; with out,
+ * its standard output is collected there.  Its exit status, or -1 when it
+ * could not run or was killed (diagnostic printed).
+ */
+int lp_proc_run(char *const argv[], struct lp_buf *out);
+/*
+ * A bash or zsh completion script for the programs progs[0..n), from
+ * their tables (PROG --lp-cli-tables; the text is modified).  front is
+ * the name the front door is installed as.  0, or -1 on a bad shell.
+ */
+int lp_completion_script(const char *shell, const char *front, char *const *progs,
+    char **tables, size_t n, struct lp_buf *out);
+
+/* ------------------------------------------------------------------ */
 /* check.c: the validators                                             */
 
 /* One check of a loaded portfolio: adds findings, prints nothing. */
