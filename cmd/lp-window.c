@@ -852,7 +852,7 @@ static const struct lp_cli_prog prog = {
 	"submission and the outcome.",
 	commands, sizeof commands / sizeof commands[0],
 	options, sizeof options / sizeof options[0],
-	NULL,
+	NULL, NULL,
 };
 
 int

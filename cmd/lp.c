@@ -509,6 +509,7 @@ static const struct lp_cli_prog prog = {
 	"  reaccredit  the three-year cycle and the case study for renewal\n"
 	"  report      cohort summaries, coverage, the dashboard, the moderation pack\n"
 	"See lp-TOOL(1), and lp(7) for the ideas behind them.\n",
+	"TOOL [ARG ...]",
 };
 
 /*

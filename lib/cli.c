@@ -12,6 +12,7 @@
  *    operands are usage errors (exit 2) that name the option, never its
  *    value, followed by the subcommand's synopsis.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,8 @@ lp_cli_usage(const struct lp_cli_prog *prog, int cmd, FILE *f)
 	}
 	for (size_t i = 0; i < prog->ncmds; i++)
 		usage_line(prog, (int)i, i == 0 ? "usage: " : "       ", f);
+	if (prog->usage_extra)
+		fprintf(f, "       %s %s\n", prog->name, prog->usage_extra);
 	fprintf(f, "       %s -h | --version\n", prog->name);
 }
 
@@ -622,6 +625,19 @@ lp_cli_main(const struct lp_cli_prog *prog, void *opts, int argc, char **argv)
 
 	lp_ctx_init(&ctx, argv[0]);
 	status = lp_cli_parse(prog, &ctx, opts, argc, argv);
+	if (status < 0 && ctx.quiet) {
+		/*
+		 * -q means one thing everywhere (SPEC 4): nothing on standard
+		 * output, no warnings or findings on standard error; errors that
+		 * make the status 2 still print.  Doing it here, once, keeps
+		 * every command honest.
+		 */
+		lp_diag_quiet(1);
+		if (!freopen("/dev/null", "w", stdout)) {
+			lp_error("-q: /dev/null: %s", strerror(errno));
+			status = LP_EXIT_ERROR;
+		}
+	}
 	if (status < 0) {
 		lp_git_global_init();
 		if (lp_ctx_ready(&ctx) < 0)

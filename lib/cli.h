@@ -90,6 +90,7 @@ struct lp_cli_prog {
 	const struct lp_cli_opt *opts;
 	size_t nopts;
 	const char *epilog;	/* more text for the program's -h, or NULL */
+	const char *usage_extra;	/* a form the tables do not make: "TOOL [ARG ...]" */
 };
 
 /*

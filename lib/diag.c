@@ -20,6 +20,13 @@
  */
 static const char *progname = "lp";
 static int progress_showing;
+static int quiet;		/* -q: warnings are not printed */
+
+void
+lp_diag_quiet(int on)
+{
+	quiet = on;
+}
 
 /*
  * Where this thread's diagnostics go: stderr, or a findings list while a
@@ -167,7 +174,7 @@ vdiag(const char *file, long line, int warning, const char *fmt, va_list ap)
 	if (sink)
 		lp_findings_add_text(sink, file, line,
 		    warning ? LP_SEV_WARNING : LP_SEV_ERROR, msg);
-	else
+	else if (!(warning && quiet))
 		lp_diag_print(file, line, warning, msg);
 	free(msg);
 }

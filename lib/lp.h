@@ -58,6 +58,8 @@ void lp_verrorat(const char *file, long line, const char *fmt, va_list ap);
 /* lp_error() then exit(2). */
 _Noreturn void lp_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* -q: from now on warnings are not printed (errors still are). */
+void lp_diag_quiet(int on);
 /* Print one diagnostic now, clearing a progress line first. */
 void lp_diag_print(const char *file, long line, int warning, const char *message);
 /*
