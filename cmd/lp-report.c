@@ -6,12 +6,15 @@
  *   html       the cohort dashboard, one self-contained HTML file
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
+ *   credential an accredited portfolio as a signed Open Badges 3.0 credential
+ *   verify     check such a credential's signature and dates
  *
  * Cohort work goes through lp_cohort_each (or lp_cohort_each_git for
  * --git): one portfolio in memory at a time, and what is kept of it is
  * only the answers of the rules (lib/rules.c) that the output needs.
  * Nothing here decides a stage, a deadline or what counts as supported.
- * The HTML itself is written by lib/report-html.c.
+ * The HTML itself is written by lib/report-html.c, and credentials are
+ * made and checked by lib/credential.c.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +24,7 @@
 
 #include "lp.h"
 #include "report.h"
+#include "credential.h"
 
 static const char usage_text[] =
     "usage: lp-report summary [--within DAYS] [--min LEVEL] [COHORT ...]\n"
@@ -28,6 +32,9 @@ static const char usage_text[] =
     "       lp-report html [--title TITLE] [--rows N] [--group school|cohort] [--within DAYS] [--min LEVEL] [COHORT ...]\n"
     "       lp-report pack [--within DAYS] [--min LEVEL] [PORTFOLIO]\n"
     "       lp-report render [--title TITLE] [-o table|csv|tsv|json|jsonl|md|html] [FILE]\n"
+    "       lp-report credential --key FILE --issuer-name NAME [--issuer-url URL] [PORTFOLIO]\n"
+    "       lp-report credential --new-key FILE\n"
+    "       lp-report verify [FILE | -]\n"
     "       reading portfolios: [--at REV] [--git PATH [--ref GLOB]]\n"
     "       common: [-C DIR] [-o FORMAT] [--raw] [--today DATE] [--framework FILE] [--windows FILE] [-q] [-h | --help] [--version]\n";
 
@@ -36,7 +43,11 @@ enum {
 	OPT_REF,
 	OPT_TITLE,
 	OPT_ROWS,
-	OPT_GROUP
+	OPT_GROUP,
+	OPT_KEY,
+	OPT_NEW_KEY,
+	OPT_ISSUER_NAME,
+	OPT_ISSUER_URL
 };
 
 static const struct option long_opts[] = {
@@ -45,6 +56,10 @@ static const struct option long_opts[] = {
 	{ "title", required_argument, 0, OPT_TITLE },
 	{ "rows", required_argument, 0, OPT_ROWS },
 	{ "group", required_argument, 0, OPT_GROUP },
+	{ "key", required_argument, 0, OPT_KEY },
+	{ "new-key", required_argument, 0, OPT_NEW_KEY },
+	{ "issuer-name", required_argument, 0, OPT_ISSUER_NAME },
+	{ "issuer-url", required_argument, 0, OPT_ISSUER_URL },
 	LP_LONGOPTS
 };
 
@@ -54,6 +69,8 @@ enum {
 	CMD_HTML = 1 << 2,
 	CMD_PACK = 1 << 3,
 	CMD_RENDER = 1 << 4,
+	CMD_CREDENTIAL = 1 << 5,
+	CMD_VERIFY = 1 << 6,
 	CMD_PORTFOLIOS = CMD_SUMMARY | CMD_COVERAGE | CMD_HTML | CMD_PACK
 };
 
@@ -64,6 +81,8 @@ struct opts {
 	size_t rows;			/* html: per-practitioner rows shown */
 	enum lp_report_group group;	/* html */
 	enum lp_format render_fmt;	/* render: -o, which may be md or html */
+	const char *key, *new_key;	/* credential */
+	const char *issuer_name, *issuer_url;
 	char **operands;
 	size_t noperands;
 };
@@ -700,6 +719,78 @@ cmd_render(struct run *run)
 	return rc;
 }
 
+/* ---- credential, verify ---- */
+
+static int
+cmd_credential(struct run *run)
+{
+	const struct lp_ctx *ctx = run->ctx;
+	const struct opts *o = run->o;
+	struct lp_portfolio p;
+	struct lp_buf out = { 0 };
+	char *root = NULL;
+	int rc;
+
+	if (o->new_key) {
+		if (o->key || o->issuer_name || o->issuer_url || o->noperands) {
+			lp_error("--new-key FILE makes a key, and takes nothing else");
+			return usage_error();
+		}
+		rc = lp_credential_new_key(o->new_key, &out);
+		if (rc == 0)
+			printf("%s\n", out.data);
+		lp_buf_free(&out);
+		return rc == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
+	}
+	if (!o->key || !o->issuer_name || o->noperands > 1) {
+		lp_error(o->noperands > 1 ? "credential takes one portfolio" :
+		    "credential needs --key FILE and --issuer-name NAME (or --new-key FILE)");
+		return usage_error();
+	}
+	if (lp_portfolio_find(o->noperands ? o->operands[0] : ctx->dir, &root) < 0)
+		return LP_EXIT_ERROR;
+	rc = lp_portfolio_open(ctx, root, LP_LOAD_ALL | LP_LOAD_BODIES, &p);
+	if (rc == 0)
+		rc = lp_credential_issue(&p, ctx->fw, ctx->today, o->key, o->issuer_name,
+		    o->issuer_url, &out);
+	if (rc == 0)
+		fwrite(out.data, 1, out.len, stdout);
+	lp_portfolio_free(&p);
+	lp_buf_free(&out);
+	free(root);
+	return rc == 0 ? LP_EXIT_OK : rc == 1 ? LP_EXIT_FOUND : LP_EXIT_ERROR;
+}
+
+static int
+cmd_verify(struct run *run)
+{
+	const struct opts *o = run->o;
+	const char *name = o->noperands ? o->operands[0] : "-";
+	struct lp_buf in = { 0 }, why = { 0 };
+	int rc;
+
+	if (o->noperands > 1) {
+		lp_error("verify reads one file (or standard input)");
+		return usage_error();
+	}
+	if (strcmp(name, "-") == 0)
+		rc = lp_fd_read(0, "<stdin>", LP_FILE_MAX, &in);
+	else if ((rc = lp_file_read(name, LP_FILE_MAX, &in)) == 1)
+		lp_error("%s: %s", name, strerror(ENOENT));
+	if (rc != 0) {
+		lp_buf_free(&in);
+		return LP_EXIT_ERROR;
+	}
+	rc = lp_credential_verify(lp_buf_str(&in), in.len, run->ctx->today, &why);
+	if (rc < 0)
+		lp_error("%s: %s", strcmp(name, "-") == 0 ? "<stdin>" : name, lp_buf_str(&why));
+	else if (!run->ctx->quiet)
+		printf("%s%s\n", rc ? "invalid: " : "", lp_buf_str(&why));
+	lp_buf_free(&in);
+	lp_buf_free(&why);
+	return rc == 0 ? LP_EXIT_OK : rc == 1 ? LP_EXIT_FOUND : LP_EXIT_ERROR;
+}
+
 /* ---- options ---- */
 
 static const struct {
@@ -712,6 +803,8 @@ static const struct {
 	{ "html", CMD_HTML, cmd_html },
 	{ "pack", CMD_PACK, cmd_pack },
 	{ "render", CMD_RENDER, cmd_render },
+	{ "credential", CMD_CREDENTIAL, cmd_credential },
+	{ "verify", CMD_VERIFY, cmd_verify },
 };
 
 /* Which subcommands an option means something to. */
@@ -721,10 +814,16 @@ option_applies(int opt, unsigned cmd)
 	switch (opt) {
 	case OPT_GIT:
 	case OPT_REF:
-	case LP_OPT_AT:
 	case LP_OPT_WINDOWS:
 	case LP_OPT_MIN:
 		return (cmd & CMD_PORTFOLIOS) != 0;
+	case LP_OPT_AT:
+		return (cmd & (CMD_PORTFOLIOS | CMD_CREDENTIAL)) != 0;
+	case OPT_KEY:
+	case OPT_NEW_KEY:
+	case OPT_ISSUER_NAME:
+	case OPT_ISSUER_URL:
+		return cmd == CMD_CREDENTIAL;
 	case OPT_TITLE:
 		return (cmd & (CMD_HTML | CMD_RENDER)) != 0;
 	case OPT_ROWS:
@@ -778,6 +877,18 @@ parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
 			o->rows = (size_t)n;
 			continue;
 		}
+		case OPT_KEY:
+			o->key = optarg;
+			continue;
+		case OPT_NEW_KEY:
+			o->new_key = optarg;
+			continue;
+		case OPT_ISSUER_NAME:
+			o->issuer_name = optarg;
+			continue;
+		case OPT_ISSUER_URL:
+			o->issuer_url = optarg;
+			continue;
 		case OPT_GROUP:
 			if (strcmp(optarg, "school") == 0)
 				o->group = LP_REPORT_BY_SCHOOL;
@@ -839,7 +950,7 @@ main(int argc, char **argv)
 	o.rows = DEFAULT_ROWS;
 	o.render_fmt = LP_FMT_TABLE;
 	if (!lp_subcommand_first(argc, argv, LP_SHORTOPTS, long_opts)) {
-		lp_error("expected a command: summary, coverage, html, pack or render");
+		lp_error("expected a command: summary, coverage, html, pack, render, credential or verify");
 		usage(stderr);
 		return lp_exit(LP_EXIT_ERROR);
 	}

@@ -232,6 +232,15 @@ newline(struct lp_buf *out, int depth)
 }
 
 static int
+scalars_only(const cJSON *v)
+{
+	for (const cJSON *c = v->child; c; c = c->next)
+		if (cJSON_IsArray(c) || cJSON_IsObject(c))
+			return 0;
+	return 1;
+}
+
+static int
 put_members(const cJSON *v, struct lp_buf *out, const char **why, int pretty, int depth)
 {
 	const cJSON **m = NULL;
@@ -303,15 +312,18 @@ put_value(const cJSON *v, struct lp_buf *out, const char **why, int pretty, int 
 	case cJSON_String:
 		return put_string(out, v->valuestring ? v->valuestring : "", why);
 	case cJSON_Array:
+		/* For people, an array of strings and numbers stays on one line. */
+		if (pretty && scalars_only(v))
+			pretty = -1;
 		lp_buf_addc(out, '[');
 		for (const cJSON *c = v->child; c && rc == 0; c = c->next) {
 			if (c != v->child)
-				lp_buf_addc(out, ',');
-			if (pretty)
+				lp_buf_adds(out, pretty < 0 ? ", " : ",");
+			if (pretty > 0)
 				newline(out, depth + 1);
 			rc = put_value(c, out, why, pretty, depth + 1);
 		}
-		if (pretty && v->child)
+		if (pretty > 0 && v->child)
 			newline(out, depth);
 		lp_buf_addc(out, ']');
 		return rc;
