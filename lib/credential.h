@@ -7,7 +7,8 @@
  *    base58-btc / multibase encoding that did:key and proofValue use;
  *  - credential.c: Ed25519 keys in Multikey files (libsodium), signing
  *    and verifying any eddsa-jcs-2022 document whose verification method
- *    is a did:key, and the OpenBadgeCredential that lp-report issues.
+ *    is a did:key;
+ *  - credential-issue.c: the OpenBadgeCredential that lp-report issues.
  *
  * SHA-256 is lib/sha256.c's (the same digest the moderation pack prints);
  * libsodium is used for Ed25519 and for random key seeds only.
@@ -120,7 +121,7 @@ int lp_proof_add(struct cJSON *doc, const struct lp_signer *s, const char *creat
 
 /*
  * Issue the OpenBadgeCredential of an accredited portfolio (see
- * credential.c for its shape), signed by keyfile's key, pretty-printed
+ * credential-issue.c for its shape), signed by keyfile's key, pretty-printed
  * into out.  p must be loaded with LP_LOAD_ALL | LP_LOAD_BODIES (each
  * evidence item's narrative is given as its SHA-256).  Returns 0; 1,
  * after a message saying why, when p is not accredited or its

@@ -259,7 +259,8 @@ put_members(const cJSON *v, struct lp_buf *out, const char **why, int pretty, in
 		}
 		m[n++] = c;
 	}
-	if (!pretty) {
+	if (!pretty && n > 1) {
+		/* n > 1: qsort must not be given the NULL of an empty object. */
 		qsort(m, n, sizeof *m, utf16_cmp);
 		for (size_t i = 1; i < n; i++)
 			if (utf16_cmp(&m[i - 1], &m[i]) == 0) {
