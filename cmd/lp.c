@@ -455,9 +455,38 @@ out:
 }
 
 /* ------------------------------------------------------------------ */
+/* lp hook                                                              */
+
+static int
+cmd_hook(struct lp_ctx *ctx, void *arg)
+{
+	const char *verb = ctx->operands[0];
+	const char *name = ctx->noperands > 1 ? ctx->operands[1] : "pre-commit";
+	const char *dir = ctx->dir ? ctx->dir : ".";
+	char *self = lp_self_dir(), *front;
+	int rc;
+
+	(void)arg;
+	front = self ? lp_xasprintf("%s/%s", self, lp_progname()) : lp_xstrdup(lp_progname());
+	free(self);
+	if (strcmp(verb, "install") == 0) {
+		rc = lp_hook_install(dir, name, front) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+	} else if (strcmp(verb, "uninstall") == 0) {
+		rc = lp_hook_uninstall(dir, name);
+		if (rc == 1 && !ctx->quiet)
+			fprintf(stderr, "%s: hook: no %s hook of lp's to remove\n", lp_progname(), name);
+		rc = rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+	} else {
+		rc = lp_usage_error(ctx, "hook: expected install or uninstall, got '%s'", verb);
+	}
+	free(front);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* main                                                                 */
 
-enum { CMD_INIT, CMD_CHECK, CMD_COMPLETION };
+enum { CMD_INIT, CMD_CHECK, CMD_COMPLETION, CMD_HOOK };
 #define B(c) (1u << (c))
 
 static const struct lp_cli_cmd commands[] = {
@@ -467,6 +496,9 @@ static const struct lp_cli_cmd commands[] = {
 	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
 	{ "completion", "bash|zsh", "print a completion script for every lp program",
 	    1, 1, cmd_completion, LP_CLI_V_WORDS, 0 },
+	{ "hook", "install|uninstall [pre-commit]",
+	    "install or remove a git pre-commit hook that runs lp check --staged",
+	    1, 2, cmd_hook, LP_CLI_V_WORDS, 0 },
 };
 
 #define INIT_VALUE(lo, ar, help, i, flags) \
@@ -489,11 +521,11 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
 	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),
 	LP_CLI_OPT_FRAMEWORK(B(CMD_CHECK)),
-	LP_CLI_OPT_C(B(CMD_INIT) | B(CMD_CHECK)),
+	LP_CLI_OPT_C(B(CMD_INIT) | B(CMD_CHECK) | B(CMD_HOOK)),
 	LP_CLI_OPT_O(B(CMD_CHECK)),
 	LP_CLI_OPT_BOM(B(CMD_CHECK)),
 	LP_CLI_OPT_RAW(B(CMD_CHECK)),
-	LP_CLI_OPT_Q(B(CMD_INIT) | B(CMD_CHECK)),
+	LP_CLI_OPT_Q(B(CMD_INIT) | B(CMD_CHECK) | B(CMD_HOOK)),
 	LP_CLI_OPT_TODAY(B(CMD_CHECK)),
 	LP_CLI_OPT_NO_COMMIT(B(CMD_INIT)),
 };

@@ -758,6 +758,15 @@ int lp_proc_run(char *const argv[], struct lp_buf *out);
 int lp_completion_script(const char *shell, const char *front, char *const *progs,
     char **tables, size_t n, struct lp_buf *out);
 
+/*
+ * hook.c: install a git hook NAME (pre-commit) in the repository holding
+ * dir that runs `FRONT check --staged`; refuses to replace a hook lp did
+ * not write.  0 or -1.  Uninstall removes only lp's own: 0, 1 when there
+ * was none, -1.
+ */
+int lp_hook_install(const char *dir, const char *name, const char *front);
+int lp_hook_uninstall(const char *dir, const char *name);
+
 /* ------------------------------------------------------------------ */
 /* check.c: the validators                                             */
 
