@@ -95,8 +95,8 @@ csv_header(struct lp_reader *r, size_t n)
 	for (size_t i = 0; i < r->fields.n; i++) {
 		if (r->fields.v[i][0] == '\0')
 			return lp_rows_error(r, r->row_line,
-			    "empty name for column %zu of the header: "
-			    "expected a column name", i + 1);
+			    "column %zu of the header has no name: "
+			    "a column name must not be empty", i + 1);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(r->fields.v[i], r->fields.v[j]) == 0)
 				return lp_rows_error(r, r->row_line,
@@ -109,6 +109,23 @@ csv_header(struct lp_reader *r, size_t n)
 	return 0;
 }
 
+/*
+ * A row of empty cells (",,,") in one of lp's own files: Excel appends
+ * such rows when it saves a sheet, and they hold nothing (issue 13).
+ * One empty cell alone is a row ("" on its line): blank lines are
+ * skipped by libcsv already.
+ */
+static int
+csv_blank_row(const struct lp_reader *r, size_t n)
+{
+	if (!(r->flags & LP_READ_CSV_ONLY) || n < 2 || r->fields.n != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (r->fields.v[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
 /* libcsv's row callback: the first row names the columns. */
 static void
 csv_row(int term, void *arg)
@@ -117,7 +134,9 @@ csv_row(int term, void *arg)
 	size_t n = r->nfields;
 
 	r->nfields = 0;
-	if (!r->failed && !r->have_header) {
+	if (!r->failed && r->have_header && csv_blank_row(r, n)) {
+		;	/* skipped */
+	} else if (!r->failed && !r->have_header) {
 		csv_header(r, n);
 	} else if (!r->failed && n != r->cols.n) {
 		lp_rows_error(r, r->row_line,

@@ -665,6 +665,10 @@ json_set(struct lp_reader *r, const char *key, const char *value)
 	int i = json_column(r, key);
 
 	if (i < 0) {
+		/* CSV could not carry it back: no header cell may be empty. */
+		if (key[0] == '\0')
+			return lp_rows_error(r, r->row_line, "a key is \"\": "
+			    "a column name must not be empty");
 		if (r->cols.n >= LP_COLS_MAX)
 			return lp_rows_error(r, r->row_line,
 			    "more than %d columns: expected at most %d",

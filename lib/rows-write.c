@@ -58,8 +58,13 @@ csv_cell(struct lp_buf *b, const char *s, int raw, int alone)
 	if (n == 0)
 		quote = alone;
 	else
-		/* { and [ first would make a header read back as JSON. */
+		/*
+		 * { and [ first would make a header read back as JSON, and
+		 * a U+FEFF first would be taken for a byte order mark and
+		 * dropped: quoted, neither is the first byte of the output.
+		 */
 		quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == '{' || s[0] == '[' ||
+		    strncmp(s, "\xef\xbb\xbf", 3) == 0 ||
 		    (!tick && (s[0] == ' ' || s[0] == '\t')) ||
 		    s[n - 1] == ' ' || s[n - 1] == '\t';
 	if (!quote) {
