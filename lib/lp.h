@@ -112,8 +112,24 @@ void lp_strv_free(struct lp_strv *sv);
 int lp_utf8_valid(const char *p, size_t n);
 /* Byte offset of the first invalid sequence, or n when valid. */
 size_t lp_utf8_invalid_at(const char *p, size_t n);
-/* Display width in columns (one per code point; combining marks 0). */
+/*
+ * Display width in columns, as a terminal shows the text: East Asian
+ * Wide/Fullwidth characters and emoji 2, combining marks, zero-width
+ * characters (U+200B..U+200F, ZWJ, U+FE0F) and control characters 0,
+ * others 1; a byte that is not UTF-8 1.
+ */
 size_t lp_utf8_width(const char *s);
+/* The width of one code point: 0, 1 or 2 (as above). */
+int lp_utf8_cpwidth(unsigned long cp);
+/*
+ * A copy of s safe to print on a terminal (caller frees): C0 controls
+ * and DEL as \t \n \r \e or \xHH (\x01, \x7f), C1 controls and the
+ * bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069)
+ * as \u{HH} (\u{9b}), a byte that is not UTF-8 as \xHH.  Everything else,
+ * backslashes included, is kept: this is for showing, not for reading
+ * back.  NULL gives "".
+ */
+char *lp_str_quote_ctrl(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* date.c: ISO calendar dates                                          */

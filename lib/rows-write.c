@@ -196,23 +196,25 @@ json_object(struct lp_writer *w, const char *const *values)
 }
 
 /*
- * A cell as a table shows it: on one line, so line ends (CRLF as one),
- * tabs and other control characters become spaces.  That also keeps
- * escape sequences in untrusted text away from the terminal.
+ * A cell as a table shows it: on one line, so line ends (CRLF as one)
+ * and tabs become spaces, and any other control character is quoted
+ * (\e, \x01, \u{9b}), so that escape sequences in untrusted text never
+ * reach the terminal raw.
  */
 static char *
 table_text(const char *s)
 {
 	struct lp_buf b = {0};
+	char *quoted;
 
 	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '\r' && s[1] == '\n')
+		if (*s == '\r' && s[1] == '\n')
 			continue;
-		lp_buf_addc(&b, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+		lp_buf_addc(&b, *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s);
 	}
-	return lp_buf_detach(&b);
+	quoted = lp_str_quote_ctrl(lp_buf_str(&b));
+	lp_buf_free(&b);
+	return quoted;
 }
 
 /* One CSV or TSV line, the header's or a row's. */

@@ -244,9 +244,9 @@ run rowcat -o jsonl ctl.json
 printf '{"a":"ctl\\u0001","b":"\\u001f\\u0008\\u000c\\n","c":"\177"}\n' >ctl.want
 same_as ctl.want "json: control characters escaped"
 run rowcat -o table ctl.json
-same_text "table: control characters shown as spaces" <<'EOF'
-a     b     c
-ctl
+same_text "table: control characters quoted, a line end shown as a space" <<'EOF'
+a        b              c
+ctl\x01  \x1f\x08\x0c   \x7f
 EOF
 
 # --- column types in JSON and tables --------------------------------------
