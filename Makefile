@@ -14,7 +14,7 @@ MANDIR   ?= $(PREFIX)/share/man
 DESTDIR  ?=
 
 CC       ?= cc
-PKGS      = libgit2 libcjson yaml-0.1 libcmark
+PKGS      = libgit2 libcjson yaml-0.1 libcmark xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -297,10 +297,11 @@ enum lp_format {
 	LP_FMT_JSON,
 	LP_FMT_JSONL,
 	LP_FMT_MD,	/* lp-report render only */
-	LP_FMT_HTML	/* lp-report render only */
+	LP_FMT_HTML,	/* lp-report render only */
+	LP_FMT_XLSX	/* an Excel workbook (binary) */
 };
 
-/* "table", "csv", "tsv", "json", "jsonl" (and "md", "html"); 0 or -1 (no diagnostic). */
+/* "table", "csv", "tsv", "json", "jsonl", "xlsx" (and "md", "html"); 0 or -1 (no diagnostic). */
 int lp_format_parse(const char *s, enum lp_format *out);
 const char *lp_format_name(enum lp_format f);
 
@@ -344,6 +345,23 @@ int lp_writer_finish(struct lp_writer *w);
 
 /* Neutralised copy of a cell for CSV/TSV (the rule above); caller frees. */
 char *lp_cell_neutralise(const char *s);
+
+/* -- writer flags and xlsx (rows-write.c, workbook.c) -- */
+enum {
+	LP_WRITE_RAW = 1,	/* no formula neutralisation (--raw) */
+	LP_WRITE_BOM = 2	/* csv, tsv: start with a UTF-8 BOM (--bom) */
+};
+/*
+ * lp_writer_new with flags.  xlsx: the rows are kept and finish writes
+ * one workbook of one sheet to out (see workbook.h for what the cells
+ * become); refusing it on a terminal is the caller's part.
+ */
+struct lp_writer *lp_writer_new_flags(FILE *out, enum lp_format fmt,
+    const struct lp_col *cols, size_t ncols, unsigned flags);
+/* xlsx: the sheet's name (default "rows"); before the first row. */
+void lp_writer_sheet(struct lp_writer *w, const char *name);
+/* 1 for a format that is not text (xlsx): not for a terminal. */
+int lp_format_binary(enum lp_format f);
 
 /*
  * Rows collected to be written in an order other than the one they were

@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "rows-int.h"
+#include "workbook.h"
+
+/* The UTF-8 byte order mark --bom puts before CSV and TSV. */
+#define BOM	"\xef\xbb\xbf"
 
 struct lp_writer {
 	FILE *out;
@@ -18,6 +22,7 @@ struct lp_writer {
 	enum lp_coltype *types;
 	size_t ncols;
 	int raw;
+	unsigned flags;		/* LP_WRITE_* */
 	size_t nrows;
 	int started;		/* the csv or tsv header is written */
 	int failed;		/* a write failed */
@@ -27,6 +32,10 @@ struct lp_writer {
 	char **cells;		/* nrows * ncols display texts */
 	size_t cellcap;
 	size_t *width;
+	/* xlsx: a workbook of one sheet, made by finish */
+	struct lp_workbook *wb;
+	struct lp_sheet *sheet;
+	char *sheet_name;
 };
 
 /* One write per row: one place to catch a full disk or a closed pipe. */
@@ -249,27 +258,31 @@ writer_start(struct lp_writer *w)
 	if (w->started)
 		return;
 	w->started = 1;
+	if ((w->fmt == LP_FMT_CSV || w->fmt == LP_FMT_TSV) &&
+	    (w->flags & LP_WRITE_BOM))
+		lp_buf_adds(&w->line, BOM);
 	/* Without columns a header would be a blank line. */
 	if ((w->fmt == LP_FMT_CSV || w->fmt == LP_FMT_TSV) && w->ncols > 0) {
 		format_line(w, (const char *const *)w->names);
-		writer_emit(w);
 	}
+	writer_emit(w);
 }
 
 struct lp_writer *
-lp_writer_new(FILE *out, enum lp_format fmt, const struct lp_col *cols,
-    size_t ncols, int raw)
+lp_writer_new_flags(FILE *out, enum lp_format fmt, const struct lp_col *cols,
+    size_t ncols, unsigned flags)
 {
 	struct lp_writer *w;
 
 	/* md and html are lp-report's own renderings, not row formats. */
 	if (fmt != LP_FMT_TABLE && fmt != LP_FMT_CSV && fmt != LP_FMT_TSV &&
-	    fmt != LP_FMT_JSON && fmt != LP_FMT_JSONL)
+	    fmt != LP_FMT_JSON && fmt != LP_FMT_JSONL && fmt != LP_FMT_XLSX)
 		lp_die("no row writer for the %s format", lp_format_name(fmt));
 	w = lp_xcalloc(1, sizeof *w);
 	w->out = out;
 	w->fmt = fmt;
-	w->raw = raw;
+	w->flags = flags;
+	w->raw = (flags & LP_WRITE_RAW) != 0;
 	w->ncols = ncols;
 	w->names = lp_xcalloc(ncols + 1, sizeof *w->names);
 	w->types = lp_xcalloc(ncols + 1, sizeof *w->types);
@@ -280,6 +293,41 @@ lp_writer_new(FILE *out, enum lp_format fmt, const struct lp_col *cols,
 	if (fmt == LP_FMT_TABLE)
 		w->width = lp_xcalloc(ncols + 1, sizeof *w->width);
 	return w;
+}
+
+struct lp_writer *
+lp_writer_new(FILE *out, enum lp_format fmt, const struct lp_col *cols,
+    size_t ncols, int raw)
+{
+	return lp_writer_new_flags(out, fmt, cols, ncols,
+	    raw ? LP_WRITE_RAW : 0);
+}
+
+void
+lp_writer_sheet(struct lp_writer *w, const char *name)
+{
+	free(w->sheet_name);
+	w->sheet_name = name ? lp_xstrdup(name) : NULL;
+}
+
+/* The one sheet of -o xlsx, made with the first row or by finish. */
+static struct lp_sheet *
+xlsx_sheet(struct lp_writer *w)
+{
+	struct lp_col *cols;
+
+	if (w->sheet)
+		return w->sheet;
+	cols = lp_xcalloc(w->ncols + 1, sizeof *cols);
+	for (size_t i = 0; i < w->ncols; i++) {
+		cols[i].name = w->names[i];
+		cols[i].type = w->types[i];
+	}
+	w->wb = lp_workbook_new();
+	w->sheet = lp_workbook_sheet(w->wb,
+	    w->sheet_name ? w->sheet_name : "rows", cols, w->ncols);
+	free(cols);
+	return w->sheet;
 }
 
 static void
@@ -306,6 +354,11 @@ lp_writer_row(struct lp_writer *w, const char *const *values)
 {
 	if (w->fmt == LP_FMT_TABLE) {
 		table_add(w, values);
+		w->nrows++;
+		return;
+	}
+	if (w->fmt == LP_FMT_XLSX) {
+		lp_sheet_row(xlsx_sheet(w), values);
 		w->nrows++;
 		return;
 	}
@@ -387,6 +440,8 @@ writer_free(struct lp_writer *w)
 	free(w->names);
 	free(w->types);
 	free(w->width);
+	lp_workbook_free(w->wb);
+	free(w->sheet_name);
 	lp_buf_free(&w->line);
 	free(w);
 }
@@ -398,6 +453,13 @@ lp_writer_finish(struct lp_writer *w)
 
 	if (!w)
 		return 0;
+	if (w->fmt == LP_FMT_XLSX) {
+		/* lp_workbook_write reports its own errors. */
+		xlsx_sheet(w);	/* a workbook without rows still has its sheet */
+		status = lp_workbook_write(w->wb, w->out);
+		writer_free(w);
+		return status;
+	}
 	if (w->fmt == LP_FMT_TABLE)
 		table_print(w);
 	else

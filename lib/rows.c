@@ -36,6 +36,7 @@ static const char *const format_names[] = {
 	[LP_FMT_JSONL] = "jsonl",
 	[LP_FMT_MD] = "md",
 	[LP_FMT_HTML] = "html",
+	[LP_FMT_XLSX] = "xlsx",
 };
 #define NFORMATS (sizeof format_names / sizeof *format_names)
 
@@ -54,6 +55,12 @@ const char *
 lp_format_name(enum lp_format f)
 {
 	return (unsigned)f < NFORMATS ? format_names[f] : "unknown";
+}
+
+int
+lp_format_binary(enum lp_format f)
+{
+	return f == LP_FMT_XLSX;
 }
 
 /* ------------------------------------------------------------------ */
