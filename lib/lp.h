@@ -288,7 +288,7 @@ void lp_doc_format(const struct lp_doc *doc, struct lp_buf *out);
 void lp_doc_free(struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
-/* rows.c: reading and writing rows (csv, tsv, json, jsonl, table)     */
+/* rows*.c: reading and writing rows (csv, tsv, json, jsonl, table, xlsx) */
 
 enum lp_format {
 	LP_FMT_TABLE,
@@ -327,12 +327,15 @@ struct lp_writer;
  * A writer prints rows in one format.  raw turns formula neutralisation
  * off.  Table output is buffered to align columns and printed by
  * lp_writer_finish; every other format streams.
- * table: columns separated by two spaces, header first, no trailing blanks,
- * newlines in cells shown as spaces.
+ * table: columns separated by two spaces, aligned by display width
+ * (lp_utf8_width), header first, no trailing blanks, line ends and tabs in
+ * cells shown as spaces, other control characters quoted
+ * (lp_str_quote_ctrl).
  * csv: RFC 4180, header row, CRLF never (LF line ends), quotes only when
  * needed.  tsv: header row; tab, newline, CR and backslash in a cell are
  * written \t \n \r \\.  json: one array of objects, keys in column order.
- * jsonl: one object a line.
+ * jsonl: one object a line.  An empty or NULL value is an empty cell, or
+ * null in JSON.
  * CSV and TSV cells that start with = + - @ tab or CR and are not a plain
  * number get a leading ' unless raw.
  */
