@@ -262,9 +262,8 @@ writer_start(struct lp_writer *w)
 	    (w->flags & LP_WRITE_BOM))
 		lp_buf_adds(&w->line, BOM);
 	/* Without columns a header would be a blank line. */
-	if ((w->fmt == LP_FMT_CSV || w->fmt == LP_FMT_TSV) && w->ncols > 0) {
+	if ((w->fmt == LP_FMT_CSV || w->fmt == LP_FMT_TSV) && w->ncols > 0)
 		format_line(w, (const char *const *)w->names);
-	}
 	writer_emit(w);
 }
 
