@@ -448,6 +448,15 @@ lp_workbook_write(struct lp_workbook *wb, FILE *out)
 	char *path, *tmpdir;
 	int fd, status = -1;
 
+	/*
+	 * The caller refuses -o xlsx on a terminal as a usage error; this
+	 * is the last guard, so that binary never reaches a terminal raw.
+	 */
+	if (isatty(fileno(out))) {
+		lp_error("not writing an xlsx workbook to a terminal: "
+		    "expected standard output redirected to a file");
+		return -1;
+	}
 	if (check_sheets(wb) < 0)
 		return -1;
 	if (!dir || !*dir)

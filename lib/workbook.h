@@ -51,7 +51,9 @@ size_t lp_sheet_rows(const struct lp_sheet *sh);
 /*
  * Write the workbook to out (through a temporary file in $TMPDIR or
  * /tmp, removed again) and flush it.  0, or -1 with a diagnostic; a
- * closed pipe (EPIPE) is -1 without one, as for the row writer.
+ * closed pipe (EPIPE) is -1 without one, as for the row writer.  A
+ * terminal is refused (-1), though callers should refuse -o xlsx there
+ * first, as a usage error (lp_format_binary).
  */
 int lp_workbook_write(struct lp_workbook *wb, FILE *out);
 void lp_workbook_free(struct lp_workbook *wb);

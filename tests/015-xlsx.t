@@ -200,6 +200,10 @@ TMPDIR=$TMP/missing run rowcat -o xlsx people.csv
 is_rc 2 "xlsx: no temporary directory: exit 2"
 like "$err" "cannot make a temporary file in $TMP/missing" "xlsx: no temporary directory: the message"
 is "$out" "" "xlsx: no temporary directory: nothing on standard output"
+run ptyrun rowcat -o xlsx "$TMP/people.csv"
+is_rc 2 "xlsx: a terminal is refused: exit 2"
+like "$err" '^rowcat: not writing an xlsx workbook to a terminal' "xlsx: a terminal is refused: the message"
+is "$out" "" "xlsx: a terminal is refused: nothing reaches it"
 if [ -w /dev/full ]; then
 	rowcat -o xlsx people.csv >/dev/full 2>full.err
 	is "$?" 2 "xlsx: a full disk: exit 2"
