@@ -357,7 +357,8 @@ enum {
 /*
  * lp_writer_new with flags.  xlsx: the rows are kept and finish writes
  * one workbook of one sheet to out (see workbook.h for what the cells
- * become); refusing it on a terminal is the caller's part.
+ * become).  Refusing -o xlsx on a terminal is the caller's part (a usage
+ * error); finish refuses a terminal too, as a last guard.
  */
 struct lp_writer *lp_writer_new_flags(FILE *out, enum lp_format fmt,
     const struct lp_col *cols, size_t ncols, unsigned flags);
