@@ -71,8 +71,8 @@ lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg)
 		    ((ctx->format == LP_FMT_MD || ctx->format == LP_FMT_HTML) &&
 		    !ctx->render_formats)) {
 			lp_error("-o: expected %s, got '%s'", ctx->render_formats ?
-			    "table, csv, tsv, json, jsonl, md or html" :
-			    "table, csv, tsv, json or jsonl", arg);
+			    "table, csv, tsv, json, jsonl, xlsx, md or html" :
+			    "table, csv, tsv, json, jsonl or xlsx", arg);
 			return -1;
 		}
 		ctx->format_set = 1;
@@ -140,6 +140,11 @@ lp_ctx_ready(struct lp_ctx *ctx)
 		return -1;
 	if (!ctx->format_set)
 		ctx->format = isatty(STDOUT_FILENO) ? LP_FMT_TABLE : LP_FMT_CSV;
+	if (lp_format_binary(ctx->format) && isatty(STDOUT_FILENO)) {
+		lp_error("-o %s: a workbook is not for a terminal; redirect standard output "
+		    "to a file (> cohort.xlsx)", lp_format_name(ctx->format));
+		return -1;
+	}
 	if (!ctx->fw && lp_framework_get(ctx->framework_path, &ctx->fw) < 0)
 		return -1;
 	return 0;
@@ -148,7 +153,8 @@ lp_ctx_ready(struct lp_ctx *ctx)
 struct lp_writer *
 lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols)
 {
-	return lp_writer_new(stdout, ctx->format, cols, ncols, ctx->raw);
+	return lp_writer_new_flags(stdout, ctx->format, cols, ncols,
+	    (ctx->raw ? LP_WRITE_RAW : 0) | (ctx->bom ? LP_WRITE_BOM : 0));
 }
 
 /* How many argv slots an option word uses: 1, or 2 when its value follows. */

@@ -79,51 +79,6 @@ lp_progress_clear(void)
 	progress_showing = 0;
 }
 
-/*
- * Control characters from files never reach a terminal raw: C0, DEL and
- * the C1 controls (U+0080..U+009F, which some terminals obey as ESC [)
- * are written as escapes, as git quotes a path.
- */
-void
-lp_quote_ctrl(struct lp_buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9f) {
-			lp_buf_addf(out, "\\u%04x", (unsigned char)s[++i]);
-		} else if (c == '\t') {
-			lp_buf_adds(out, "\\t");
-		} else if (c == '\n') {
-			lp_buf_adds(out, "\\n");
-		} else if (c == '\r') {
-			lp_buf_adds(out, "\\r");
-		} else if (c == 0x1b) {
-			lp_buf_adds(out, "\\e");
-		} else if (c < 0x20 || c == 0x7f) {
-			lp_buf_addf(out, "\\x%02x", c);
-		} else {
-			lp_buf_addc(out, (char)c);
-		}
-	}
-}
-
-void
-lp_setprogname(const char *argv0)
-{
-	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
-
-	if (argv0 && *argv0)
-		progname = slash ? slash + 1 : argv0;
-}
-
-const char *
-lp_progname(void)
-{
-	return progname;
-}
-
 /* The message of a diagnostic, formatted. */
 static char *
 vformat(const char *fmt, va_list ap)
@@ -150,8 +105,16 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 	struct lp_buf b = {0};
 
 	lp_buf_addf(&b, "%s: ", progname);
+	/*
+	 * Control characters from files never reach a terminal raw: a file
+	 * name with a newline cannot forge a diagnostic line, an escape in a
+	 * field cannot drive the terminal (as git quotes a path).
+	 */
 	if (file && *file) {
-		lp_quote_ctrl(&b, file, strlen(file));
+		char *q = lp_str_quote_ctrl(file);
+
+		lp_buf_adds(&b, q);
+		free(q);
 		lp_buf_addc(&b, ':');
 		if (line > 0)
 			lp_buf_addf(&b, "%ld:", line);
@@ -159,7 +122,12 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 	}
 	if (warning)
 		lp_buf_adds(&b, "warning: ");
-	lp_quote_ctrl(&b, message, strlen(message));
+	{
+		char *q = lp_str_quote_ctrl(message);
+
+		lp_buf_adds(&b, q);
+		free(q);
+	}
 	lp_buf_addc(&b, '\n');
 	lp_progress_clear();
 	fwrite(b.data, 1, b.len, stderr);

@@ -69,9 +69,6 @@ void lp_diag_print(const char *file, long line, int warning, const char *message
  */
 void lp_progress_show(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void lp_progress_clear(void);
-struct lp_buf;
-/* Append s[0..n) with control characters (C0, DEL, C1) written as escapes. */
-void lp_quote_ctrl(struct lp_buf *out, const char *s, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* finding.c: what validators find, printed once                       */
@@ -172,8 +169,24 @@ void lp_strv_free(struct lp_strv *sv);
 int lp_utf8_valid(const char *p, size_t n);
 /* Byte offset of the first invalid sequence, or n when valid. */
 size_t lp_utf8_invalid_at(const char *p, size_t n);
-/* Display width in columns (one per code point; combining marks 0). */
+/*
+ * Display width in columns, as a terminal shows the text: East Asian
+ * Wide/Fullwidth characters and emoji 2, combining marks, zero-width
+ * characters (U+200B..U+200F, ZWJ, U+FE0F) and control characters 0,
+ * others 1; a byte that is not UTF-8 1.
+ */
 size_t lp_utf8_width(const char *s);
+/* The width of one code point: 0, 1 or 2 (as above). */
+int lp_utf8_cpwidth(unsigned long cp);
+/*
+ * A copy of s safe to print on a terminal (caller frees): C0 controls
+ * and DEL as \t \n \r \e or \xHH (\x01, \x7f), C1 controls and the
+ * bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069)
+ * as \u{HH} (\u{9b}), a byte that is not UTF-8 as \xHH.  Everything else,
+ * backslashes included, is kept: this is for showing, not for reading
+ * back.  NULL gives "".
+ */
+char *lp_str_quote_ctrl(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* date.c: ISO calendar dates                                          */
@@ -332,7 +345,7 @@ void lp_doc_format(const struct lp_doc *doc, struct lp_buf *out);
 void lp_doc_free(struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
-/* rows.c: reading and writing rows (csv, tsv, json, jsonl, table)     */
+/* rows*.c: reading and writing rows (csv, tsv, json, jsonl, table, xlsx) */
 
 enum lp_format {
 	LP_FMT_TABLE,
@@ -341,18 +354,22 @@ enum lp_format {
 	LP_FMT_JSON,
 	LP_FMT_JSONL,
 	LP_FMT_MD,	/* lp-report render only */
-	LP_FMT_HTML	/* lp-report render only */
+	LP_FMT_HTML,	/* lp-report render only */
+	LP_FMT_XLSX	/* an Excel workbook (binary) */
 };
 
-/* "table", "csv", "tsv", "json", "jsonl" (and "md", "html"); 0 or -1 (no diagnostic). */
+/* "table", "csv", "tsv", "json", "jsonl", "xlsx" (and "md", "html"); 0 or -1 (no diagnostic). */
 int lp_format_parse(const char *s, enum lp_format *out);
 const char *lp_format_name(enum lp_format f);
 
-/* How a column's value appears in JSON: a string, a number, a list. */
+/*
+ * How a column's value appears in JSON: a string, a number, a list.  An
+ * empty or NULL value is null in JSON for every type (SPEC 4).
+ */
 enum lp_coltype {
-	LP_COL_STR,	/* JSON string; "" when empty */
-	LP_COL_INT,	/* JSON number; null when empty */
-	LP_COL_DATE,	/* JSON string "YYYY-MM-DD"; null when empty */
+	LP_COL_STR,	/* JSON string */
+	LP_COL_INT,	/* JSON number (a string when not one) */
+	LP_COL_DATE,	/* JSON string "YYYY-MM-DD" */
 	LP_COL_LIST	/* space-separated in the cell; JSON array of strings */
 };
 
@@ -367,12 +384,15 @@ struct lp_writer;
  * A writer prints rows in one format.  raw turns formula neutralisation
  * off.  Table output is buffered to align columns and printed by
  * lp_writer_finish; every other format streams.
- * table: columns separated by two spaces, header first, no trailing blanks,
- * newlines in cells shown as spaces.
+ * table: columns separated by two spaces, aligned by display width
+ * (lp_utf8_width), header first, no trailing blanks, line ends and tabs in
+ * cells shown as spaces, other control characters quoted
+ * (lp_str_quote_ctrl).
  * csv: RFC 4180, header row, CRLF never (LF line ends), quotes only when
  * needed.  tsv: header row; tab, newline, CR and backslash in a cell are
  * written \t \n \r \\.  json: one array of objects, keys in column order.
- * jsonl: one object a line.
+ * jsonl: one object a line.  An empty or NULL value is an empty cell, or
+ * null in JSON.
  * CSV and TSV cells that start with = + - @ tab or CR and are not a plain
  * number get a leading ' unless raw.
  */
@@ -385,6 +405,24 @@ int lp_writer_finish(struct lp_writer *w);
 
 /* Neutralised copy of a cell for CSV/TSV (the rule above); caller frees. */
 char *lp_cell_neutralise(const char *s);
+
+/* -- writer flags and xlsx (rows-write.c, workbook.c) -- */
+enum {
+	LP_WRITE_RAW = 1,	/* no formula neutralisation (--raw) */
+	LP_WRITE_BOM = 2	/* csv, tsv: start with a UTF-8 BOM (--bom) */
+};
+/*
+ * lp_writer_new with flags.  xlsx: the rows are kept and finish writes
+ * one workbook of one sheet to out (see workbook.h for what the cells
+ * become).  Refusing -o xlsx on a terminal is the caller's part (a usage
+ * error); finish refuses a terminal too, as a last guard.
+ */
+struct lp_writer *lp_writer_new_flags(FILE *out, enum lp_format fmt,
+    const struct lp_col *cols, size_t ncols, unsigned flags);
+/* xlsx: the sheet's name (default "rows"); before the first row. */
+void lp_writer_sheet(struct lp_writer *w, const char *name);
+/* 1 for a format that is not text (xlsx): not for a terminal. */
+int lp_format_binary(enum lp_format f);
 
 /*
  * Rows collected to be written in an order other than the one they were

@@ -68,7 +68,7 @@ same_text "json: one array, one object a line, keys in column order, never neutr
 {"name":"Ada Lovelace","note":"Hello, world","phone":"+44 7700 900123","score":"-3"},
 {"name":"Zoë \"Z\" Ørsted","note":"line one\nline two","phone":"=SUM(A1)","score":"+1.5"},
 {"name":"Élodie","note":"@cmd","phone":"-x","score":"-0.25e3"},
-{"name":"Bo","note":"","phone":"","score":""}
+{"name":"Bo","note":null,"phone":null,"score":null}
 ]
 EOF
 
@@ -77,7 +77,7 @@ same_text "jsonl: one object a line" <<'EOF'
 {"name":"Ada Lovelace","note":"Hello, world","phone":"+44 7700 900123","score":"-3"}
 {"name":"Zoë \"Z\" Ørsted","note":"line one\nline two","phone":"=SUM(A1)","score":"+1.5"}
 {"name":"Élodie","note":"@cmd","phone":"-x","score":"-0.25e3"}
-{"name":"Bo","note":"","phone":"","score":""}
+{"name":"Bo","note":null,"phone":null,"score":null}
 EOF
 
 # --- round trips --------------------------------------------------------
@@ -244,9 +244,9 @@ run rowcat -o jsonl ctl.json
 printf '{"a":"ctl\\u0001","b":"\\u001f\\u0008\\u000c\\n","c":"\177"}\n' >ctl.want
 same_as ctl.want "json: control characters escaped"
 run rowcat -o table ctl.json
-same_text "table: control characters shown as spaces" <<'EOF'
-a     b     c
-ctl
+same_text "table: control characters quoted, a line end shown as a space" <<'EOF'
+a        b              c
+ctl\x01  \x1f\x08\x0c   \x7f
 EOF
 
 # --- column types in JSON and tables --------------------------------------
@@ -262,7 +262,7 @@ run rowcat -o json --type count=int --type when=date --type tags=list typed.csv
 same_text "json: int as number (null when empty, string when not a number), date null when empty, list as array" <<'EOF'
 [
 {"id":"a","count":3,"when":"2025-03-12","tags":["LP5","LP6"]},
-{"id":"b","count":null,"when":null,"tags":[]},
+{"id":"b","count":null,"when":null,"tags":null},
 {"id":"c","count":"many","when":"2025-01-01","tags":["LP1","LP2"]},
 {"id":"d","count":-0.5e2,"when":null,"tags":["LP10"]}
 ]
@@ -389,9 +389,42 @@ bad "text between JSON Lines objects" after.jsonl '^rowcat: after\.jsonl:2: inva
 printf 'a,b,a\n1,2,3\n' >dup.csv
 bad "duplicate header column" dup.csv '^rowcat: dup\.csv:1: column "a" twice in the header: expected each name once$'
 printf '\n\na,,c\n1,2,3\n' >emptyname.csv
-bad "empty header name" emptyname.csv '^rowcat: emptyname\.csv:3: empty name for column 2 of the header: expected a column name$'
+bad "empty header name" emptyname.csv '^rowcat: emptyname\.csv:3: column 2 of the header has no name: a column name must not be empty$'
 printf '""\nx\n' >emptyhead.csv
-bad "empty header" emptyhead.csv '^rowcat: emptyhead\.csv:1: empty name for column 1'
+bad "empty header" emptyhead.csv '^rowcat: emptyhead\.csv:1: column 1 of the header has no name'
+
+printf '{"a": 1}\n{"a": 2, "": 3}\n' >emptykey.jsonl
+bad "an empty JSON key, as an empty header name" emptykey.jsonl '^rowcat: emptykey\.jsonl:2: a key is "": a column name must not be empty$'
+
+# Only a BOM at the very first byte is one.  A U+FEFF anywhere else in
+# a header is part of the name, and the writer quotes a cell that
+# starts with one, so that it is never taken for a BOM when read back.
+printf '\n\n\357\273\277a,b\n1,2\n' >bomlate.csv
+run rowcat -o csv bomlate.csv
+printf '"\357\273\277a",b\n1,2\n' >bomlate.want
+same_as bomlate.want "a U+FEFF after blank lines is kept, and written quoted"
+printf '%s\n' "$out" >bomlate2.csv
+run rowcat --columns bomlate2.csv
+printf 'csv\n\357\273\277a\nb\n' >bomlate.cols
+same_as bomlate.cols "and it reads back as the same column name"
+printf '\357\273\277\357\273\277x\n1\n' >bom2.csv
+run rowcat -o jsonl bom2.csv
+printf '{"\357\273\277x":"1"}\n' >bom2.want
+same_as bom2.want "a second U+FEFF at the start is not a BOM"
+
+# Excel appends rows of empty cells when it saves a sheet: in lp's own
+# files (--csv-only) they are skipped; elsewhere they are rows.
+printf 'id,date,note\na,2025-01-01,x\n,,\n,,\r\nb,2025-02-01,\n,,\n' >excel.csv
+run rowcat --csv-only --get id excel.csv
+same_text "--csv-only: rows of empty cells are skipped" <<'EOF'
+2	a
+5	b
+EOF
+run rowcat --count excel.csv
+is "$rc:$out" "0:5" "without --csv-only they are rows"
+printf 'id,n\n"",""\nx,1\n' >emptyrow.csv
+run rowcat --csv-only -o jsonl emptyrow.csv
+is "$out" '{"id":"x","n":"1"}' "--csv-only: quoted empty cells are empty too"
 
 # Field size: the limit is LP_FIELD_MAX (1 MiB) bytes.
 field() {	# field N: N bytes of x

@@ -40,13 +40,13 @@ W
 run lp-evidence list -o json cohort/a-dir
 same_text "json: lists are arrays, counts are numbers or null" <<'W'
 [
-{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":"","colleagues":null},
+{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null},
 {"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null}
 ]
 W
 run lp-evidence list -o jsonl cohort/a-dir
 same_text "jsonl" <<'W'
-{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":"","colleagues":null}
+{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null}
 {"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null}
 W
 run lp-evidence list -o table -C cohort a-dir
@@ -114,7 +114,7 @@ cmp -s cohort/z-dir/evidence/2025-12-01-crlf.md "$TMP/got" && ok "show: byte for
 run lp-evidence show -C cohort/z-dir 2025-12-01-crlf -o json
 same_text "show -o json: the row of list and the body" <<'W'
 [
-{"portfolio":"amy","id":"2025-12-01-crlf","date":"2025-12-01","title":"CRLF","standards":["LP3"],"reach":"team","type":"","colleagues":null,"body":"Body.\n"}
+{"portfolio":"amy","id":"2025-12-01-crlf","date":"2025-12-01","title":"CRLF","standards":["LP3"],"reach":"team","type":null,"colleagues":null,"body":"Body.\n"}
 ]
 W
 rm cohort/z-dir/evidence/2025-12-01-crlf.md

@@ -34,7 +34,7 @@ is "$err" "lp-window: c/future/portfolio.md:4: warning: commenced 2026-09-01 is 
 run lp-window status -o json c/leap c/close
 same_text "json: numbers and dates typed" <<'W'
 [
-{"id":"a-leap","name":"Ann Leap","commenced":"2024-02-29","deadline":"2026-02-28","next_window":"","last_window":"2025-11","windows_left":0,"stage":"not-started"},
+{"id":"a-leap","name":"Ann Leap","commenced":"2024-02-29","deadline":"2026-02-28","next_window":null,"last_window":"2025-11","windows_left":0,"stage":"not-started"},
 {"id":"b-close","name":"Ben Close","commenced":"2024-06-30","deadline":"2026-06-30","next_window":"2026-03","last_window":"2026-06","windows_left":2,"stage":"not-started"}
 ]
 W

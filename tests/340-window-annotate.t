@@ -42,15 +42,15 @@ W
 run_in people.json lp-window annotate
 same_text "json array in, json out" <<'W'
 [
-{"id":"a","commenced":"2024-02-29","n":"3","deadline":"2026-02-28","next_window":"","last_window":"2025-11","windows_left":0},
-{"id":"c","commenced":"","n":"4","deadline":null,"next_window":"","last_window":"","windows_left":null}
+{"id":"a","commenced":"2024-02-29","n":"3","deadline":"2026-02-28","next_window":null,"last_window":"2025-11","windows_left":0},
+{"id":"c","commenced":null,"n":"4","deadline":null,"next_window":null,"last_window":null,"windows_left":null}
 ]
 W
 printf '{"id":"a","commenced":"2024-06-30"}\n\n{"id":"b","commenced":"2024-02-29"}\n' >people.jsonl
 run_in people.jsonl lp-window annotate
 same_text "json lines in, json lines out" <<'W'
 {"id":"a","commenced":"2024-06-30","deadline":"2026-06-30","next_window":"2026-03","last_window":"2026-06","windows_left":2}
-{"id":"b","commenced":"2024-02-29","deadline":"2026-02-28","next_window":"","last_window":"2025-11","windows_left":0}
+{"id":"b","commenced":"2024-02-29","deadline":"2026-02-28","next_window":null,"last_window":"2025-11","windows_left":0}
 W
 run_in people.jsonl lp-window annotate -o csv
 same_text "json lines in, -o csv" <<'W'
@@ -73,7 +73,7 @@ b   Ben Close  2024-06-30  2026-06-30  2026-03      2026-06                 2
 W
 run_in three.csv lp-window annotate -o jsonl
 same_text "-o jsonl" <<'W'
-{"id":"a","name":"Ann Leap","commenced":"2024-02-29","deadline":"2026-02-28","next_window":"","last_window":"2025-11","windows_left":0}
+{"id":"a","name":"Ann Leap","commenced":"2024-02-29","deadline":"2026-02-28","next_window":null,"last_window":"2025-11","windows_left":0}
 {"id":"b","name":"Ben Close","commenced":"2024-06-30","deadline":"2026-06-30","next_window":"2026-03","last_window":"2026-06","windows_left":2}
 W
 

@@ -32,14 +32,14 @@ run_in people.json lp-reaccredit annotate
 same_text "json in, json out" <<'W'
 [
 {"id":"e","accredited":"2024-02-29","expires":"2027-02-28","days_left":409,"status":"current"},
-{"id":"f","accredited":"","expires":null,"days_left":null,"status":"not-accredited"}
+{"id":"f","accredited":null,"expires":null,"days_left":null,"status":"not-accredited"}
 ]
 W
 printf '{"id":"a","accredited":"2023-01-15"}\n{"id":"f","accredited":null}\n' >people.jsonl
 run_in people.jsonl lp-reaccredit annotate
 same_text "json lines in, json lines out" <<'W'
 {"id":"a","accredited":"2023-01-15","expires":"2026-01-15","days_left":0,"status":"due"}
-{"id":"f","accredited":"","expires":null,"days_left":null,"status":"not-accredited"}
+{"id":"f","accredited":null,"expires":null,"days_left":null,"status":"not-accredited"}
 W
 run_in people.jsonl lp-reaccredit annotate -o table
 same_text "-o table" <<'W'

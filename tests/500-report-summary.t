@@ -28,7 +28,7 @@ run lp-report summary -o json c/ben c/hal
 same_text "json: counts are numbers, missing dates null" <<'W'
 [
 {"id":"b2","name":"O'Neill, Ben","school":"Oak School","cohort":"north","stage":"in-progress","commenced":"2025-02-01","deadline":"2027-02-01","next_window":"2026-03","assessed":2,"ready":"no","unsupported":1,"evidence":1,"accredited":null,"expires":null,"portfolio":"c/ben"},
-{"id":"h8","name":"Hal Renew","school":"","cohort":"","stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":"","assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","portfolio":"c/hal"}
+{"id":"h8","name":"Hal Renew","school":null,"cohort":null,"stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":null,"assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","portfolio":"c/hal"}
 ]
 W
 run lp-report summary -o jsonl c/cat

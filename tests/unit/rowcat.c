@@ -4,10 +4,12 @@
  * The test driver for lib/rows.c, and a small tool in its own right:
  * it converts between the row formats lp reads and prints.
  *
- *   rowcat [-o FORMAT] [--raw] [--csv-only] [--json-only] [--mem]
+ *   rowcat [-o FORMAT] [--raw] [--bom] [--sheet NAME] [--csv-only]
+ *          [--json-only] [--mem]
  *          [--type NAME=TYPE]... [--columns | --count | --get NAME] [FILE]
  *   rowcat --each [options] FILE...
  *
+ * --bom    start csv or tsv with a UTF-8 BOM.  --sheet  the xlsx sheet name.
  * -o       output format (default csv); every column is a string unless
  *          --type NAME=str|int|date|list says otherwise.
  * --columns  print the detected form, then the columns, one a line.
@@ -30,11 +32,13 @@
 
 enum { MODE_COPY, MODE_COLUMNS, MODE_COUNT, MODE_GET };
 enum { OPT_RAW = 256, OPT_CSV_ONLY, OPT_JSON_ONLY, OPT_MEM, OPT_TYPE,
-	OPT_COLUMNS, OPT_COUNT, OPT_GET, OPT_EACH };
+	OPT_COLUMNS, OPT_COUNT, OPT_GET, OPT_EACH, OPT_BOM, OPT_SHEET };
 
 struct opts {
 	enum lp_format fmt;
 	int raw;
+	int bom;		/* LP_WRITE_BOM */
+	const char *sheet;	/* xlsx sheet name */
 	unsigned flags;
 	int json_only;
 	int mem;
@@ -47,7 +51,8 @@ struct opts {
 static void
 usage(void)
 {
-	fputs("usage: rowcat [-o FORMAT] [--raw] [--csv-only] [--json-only] [--mem]\n"
+	fputs("usage: rowcat [-o FORMAT] [--raw] [--bom] [--sheet NAME] [--csv-only]\n"
+	    "              [--json-only] [--mem]\n"
 	    "              [--type NAME=TYPE]... [--columns | --count | --get NAME] [FILE]\n"
 	    "       rowcat --each [options] FILE...\n",
 	    stderr);
@@ -141,7 +146,10 @@ make_writer(const struct opts *o, const struct lp_strv *cols)
 		c[i].name = cols->v[i];
 		c[i].type = column_type(o, cols->v[i]);
 	}
-	w = lp_writer_new(stdout, o->fmt, c, cols->n, o->raw);
+	w = lp_writer_new_flags(stdout, o->fmt, c, cols->n,
+	    (o->raw ? LP_WRITE_RAW : 0) | (o->bom ? LP_WRITE_BOM : 0));
+	if (o->sheet)
+		lp_writer_sheet(w, o->sheet);
 	free(c);
 	return w;
 }
@@ -243,6 +251,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 		{ "json-only", no_argument, 0, OPT_JSON_ONLY },
 		{ "mem", no_argument, 0, OPT_MEM },
 		{ "each", no_argument, 0, OPT_EACH },
+		{ "bom", no_argument, 0, OPT_BOM },
+		{ "sheet", required_argument, 0, OPT_SHEET },
 		{ "type", required_argument, 0, OPT_TYPE },
 		{ "columns", no_argument, 0, OPT_COLUMNS },
 		{ "count", no_argument, 0, OPT_COUNT },
@@ -267,6 +277,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_JSON_ONLY: o->json_only = 1; break;
 		case OPT_MEM: o->mem = 1; break;
 		case OPT_EACH: o->each = 1; break;
+		case OPT_BOM: o->bom = 1; break;
+		case OPT_SHEET: o->sheet = optarg; break;
 		case OPT_COLUMNS: o->mode = MODE_COLUMNS; break;
 		case OPT_COUNT: o->mode = MODE_COUNT; break;
 		case OPT_GET: o->mode = MODE_GET; o->get = optarg; break;
