@@ -79,6 +79,21 @@ lp_progress_clear(void)
 	progress_showing = 0;
 }
 
+void
+lp_setprogname(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+
+	if (argv0 && *argv0)
+		progname = slash ? slash + 1 : argv0;
+}
+
+const char *
+lp_progname(void)
+{
+	return progname;
+}
+
 /* The message of a diagnostic, formatted. */
 static char *
 vformat(const char *fmt, va_list ap)
