@@ -124,15 +124,18 @@ check_window(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char 
 	if (!(w = lp_calendar_window(&cal, p->window))) {
 		lp_findings_add(f, path, key_line(p, "window"), LP_SEV_ERROR,
 		    "window %s is not in the calendar (%s)", p->window, cal.source);
-	} else if (p->submitted != LP_DATE_NONE &&
-	    (p->submitted < w->opens || p->submitted > w->closes)) {
-		char s[11], o[11], c[11];
+	} else if (p->submitted != LP_DATE_NONE && p->submitted > w->closes) {
+		/*
+		 * Only a submission after the window closed is wrong: one made
+		 * before a window opens waits for it (lp-window submit chooses
+		 * the next usable window when none is open).
+		 */
+		char s[11], c[11];
 
 		lp_date_format(p->submitted, s);
-		lp_date_format(w->opens, o);
 		lp_date_format(w->closes, c);
 		lp_findings_add(f, path, key_line(p, "submitted"), LP_SEV_ERROR,
-		    "submitted %s is outside window %s (%s to %s)", s, w->id, o, c);
+		    "submitted %s is after window %s closed (%s)", s, w->id, c);
 	}
 	lp_calendar_free(&cal);
 }
