@@ -387,7 +387,11 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 		lp_check_lifecycle, lp_check_evidence, lp_check_assessment,
 	};
 
-	(void)arg;
+	const struct args *a = arg;
+
+	if (a->staged && ctx->at)
+		return lp_usage_error(ctx, "--staged and --at name two different versions; give one");
+	ctx->staged = a->staged;
 	return lp_validate(ctx, LP_LOAD_ALL | LP_LOAD_BODIES | LP_LOAD_ATTACHMENTS,
 	    checks, sizeof checks / sizeof checks[0]);
 }
@@ -517,6 +521,8 @@ static const struct lp_cli_opt options[] = {
 	INIT_VALUE("target", "WINDOW", "the window the practitioner aims to submit in", 8, 0),
 	LP_CLI_OPT_MIN(B(CMD_CHECK)),
 	LP_CLI_OPT_AT(B(CMD_CHECK)),
+	LP_CLI_FLAG(0, "staged", "check the files as staged in git's index (for a pre-commit hook)",
+	    B(CMD_CHECK), struct args, staged),
 	LP_CLI_OPT_SCHOOL(B(CMD_CHECK)),
 	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
 	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),

@@ -548,6 +548,11 @@ struct lp_git;
  */
 int lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir, struct lp_tree **out);
 /*
+ * The portfolio at subdir as it is staged in git's index (lp check
+ * --staged, for a pre-commit hook): files are named ":subdir/file".
+ */
+int lp_tree_open_index(struct lp_git *git, const char *subdir, struct lp_tree **out);
+/*
  * Read a file relative to the portfolio root (beneath it, never following
  * a link out).  0, 1 when missing, -1 on error.  At most LP_FILE_MAX.
  */
@@ -976,6 +981,7 @@ struct lp_ctx {
 	int quiet;		/* -q */
 	int no_commit;		/* --no-commit */
 	const char *at;		/* --at REV */
+	int staged;		/* lp check --staged: read the index, not the files */
 	const char *framework_path;	/* --framework */
 	const struct lp_framework *fw;	/* resolved by lp_ctx_ready */
 	const char *windows_path;	/* --windows */

@@ -601,7 +601,8 @@ portfolio_open_at(const struct lp_ctx *ctx, struct lp_git *git, const char *root
 
 	memset(p, 0, sizeof *p);
 	if (lp_git_prefix(git, root, &prefix) == 0 &&
-	    lp_tree_open_git(git, ctx->at, prefix, &tree) == 0)
+	    (ctx->staged ? lp_tree_open_index(git, prefix, &tree) :
+	    lp_tree_open_git(git, ctx->at, prefix, &tree)) == 0)
 		rc = lp_portfolio_load(p, tree, what);
 	free(prefix);
 	return rc;
@@ -613,7 +614,7 @@ open_repository(const char *root, struct lp_git **git)
 	int rc = lp_git_open(root, git);
 
 	if (rc == 1)
-		lp_error("%s: --at needs a portfolio in a git work tree", root);
+		lp_error("%s: --at and --staged need a portfolio in a git work tree", root);
 	return rc == 0 ? 0 : -1;
 }
 
@@ -626,7 +627,7 @@ lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if (!ctx->at) {
+	if (!ctx->at && !ctx->staged) {
 		if (lp_tree_open_dir(root, &tree) < 0)
 			return -1;
 		return lp_portfolio_load(p, tree, what);

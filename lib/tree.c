@@ -608,6 +608,64 @@ out:
 	return rc;
 }
 
+/*
+ * The index as a tree: git_index_write_tree stores the staged content as
+ * tree objects (as `git write-tree` does; objects are content-addressed,
+ * so nothing a user sees changes), and the portfolio is read from that.
+ * Paths are named as git names staged files, ":subdir/file".
+ */
+int
+lp_tree_open_index(struct lp_git *git, const char *subdir, struct lp_tree **out)
+{
+	git_index *index = NULL;
+	git_tree *top = NULL;
+	git_oid oid;
+	struct lp_tree *t;
+	char *where = NULL;
+	size_t n;
+	int rc = -1;
+
+	*out = NULL;
+	t = lp_xcalloc(1, sizeof *t);
+	t->kind = TREE_GIT;
+	t->fd = -1;
+	t->repo = lp_git_repo(git);
+	t->rev = lp_xstrdup("");
+	while (*subdir == '/' || (subdir[0] == '.' && (subdir[1] == '/' || !subdir[1])))
+		subdir++;
+	n = strlen(subdir);
+	while (n > 0 && subdir[n - 1] == '/')
+		n--;
+	t->subdir = n ? lp_xasprintf("%.*s/", (int)n, subdir) : lp_xstrdup("");
+	where = git_where(t->repo, t->subdir);
+	t->label = lp_xasprintf("%s (staged)", where);
+	if (path_escapes(t->subdir)) {
+		tree_error(t, "", outside);
+		goto out;
+	}
+	if (git_repository_index(&index, t->repo) < 0 ||
+	    git_index_write_tree(&oid, index) < 0 ||
+	    git_tree_lookup(&top, t->repo, &oid) < 0 ||
+	    git_repository_odb(&t->odb, t->repo) < 0) {
+		const git_error *e = git_error_last();
+
+		/* A conflicted index cannot be written as a tree: say so plainly. */
+		lp_error("%s: the index: %s", where, e && e->message ? e->message : "unknown git error");
+		goto out;
+	}
+	if (git_subtree(t, top, &t->root) < 0)
+		goto out;
+	*out = t;
+	t = NULL;
+	rc = 0;
+out:
+	free(where);
+	git_tree_free(top);
+	git_index_free(index);
+	lp_tree_free(t);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 
 int
