@@ -28,9 +28,9 @@ WARN     ?= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 WERROR   ?=
 OPT      ?= -O2 -g
 CFLAGS   ?= $(OPT)
-LP_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(WERROR) $(PKG_CFLAGS)
+LP_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Ilib $(WARN) $(WERROR) $(PKG_CFLAGS)
 # libcsv ships no .pc file.
-LIBS      = $(PKG_LIBS) -lcsv
+LIBS      = $(PKG_LIBS) -lcsv -pthread
 
 ifeq ($(SANITIZE),1)
 O        ?= build-san

@@ -834,6 +834,7 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_STR(0, "date", "DATE", "the date of the award (default today)",
 	    B(CMD_OUTCOME), struct opts, date, LP_CLI_V_DATE),
 	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_JOBS(PORTFOLIOS),
 	LP_CLI_OPT_SCHOOL(PORTFOLIOS),
 	LP_CLI_OPT_COHORT(PORTFOLIOS),
 	LP_CLI_OPT_WINDOWS(LP_CLI_ALL),

@@ -523,6 +523,7 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_OPT_AT(B(CMD_CHECK)),
 	LP_CLI_FLAG(0, "staged", "check the files as staged in git's index (for a pre-commit hook)",
 	    B(CMD_CHECK), struct args, staged),
+	LP_CLI_OPT_JOBS(B(CMD_CHECK)),
 	LP_CLI_OPT_SCHOOL(B(CMD_CHECK)),
 	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
 	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),

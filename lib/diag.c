@@ -149,6 +149,20 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 	lp_buf_free(&b);
 }
 
+void
+lp_diag_replay(const struct lp_findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct lp_finding *d = &f->v[i];
+		int warning = d->severity == LP_SEV_WARNING;
+
+		if (sink)
+			lp_findings_add_text(sink, d->file, d->line, d->severity, d->message);
+		else if (!(warning && quiet))
+			lp_diag_print(d->file, d->line, warning, d->message);
+	}
+}
+
 static void
 vdiag(const char *file, long line, int warning, const char *fmt, va_list ap)
 {

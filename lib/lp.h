@@ -95,6 +95,11 @@ struct lp_findings {
  * Returns the sink it replaces.
  */
 struct lp_findings *lp_diag_capture(struct lp_findings *f);
+/*
+ * Send findings captured on another thread on as this thread's own
+ * diagnostics (to stderr, or to its capture), in their order.
+ */
+void lp_diag_replay(const struct lp_findings *f);
 void lp_findings_add(struct lp_findings *f, const char *file, long line,
     enum lp_severity sev, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void lp_findings_add_text(struct lp_findings *f, const char *file, long line,
@@ -727,7 +732,11 @@ typedef int (*lp_cohort_fn)(struct lp_portfolio *p, void *arg);
 /*
  * Load each portfolio named by operands (see lp_cohort_find) in turn,
  * honouring ctx->dir and ctx->at, and call fn on it.  Only one portfolio
- * is in memory at a time, so a cohort of any size runs in flat memory.
+ * is in memory at a time (a few per reading thread), so a cohort of any
+ * size runs in flat memory.  Portfolios are read on -j threads, but fn
+ * is called on the caller's thread in the order of the roots, after the
+ * diagnostics of reading that portfolio, so the output is the same for
+ * any -j.
  * A portfolio that fails to load is reported and skipped; a second
  * portfolio with an id already seen is an error naming both directories
  * and is skipped.  Progress goes to stderr when it is a terminal.
@@ -736,6 +745,8 @@ typedef int (*lp_cohort_fn)(struct lp_portfolio *p, void *arg);
  */
 int lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg);
+/* The reading threads of a cohort walk: -j N, or the processors online. */
+int lp_cohort_jobs(const struct lp_ctx *ctx);
 /*
  * The same over git repositories: path is a repository (bare or not) or
  * a directory of them (*.git and directories holding a .git); each is

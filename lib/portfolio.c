@@ -19,6 +19,7 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "pool.h"
 
 int
 lp_outcome_parse(const char *s)
@@ -935,8 +936,9 @@ walk_visit(struct walk *w, struct lp_portfolio *p, int loaded)
 
 /*
  * --at over a cohort: a cohort usually lives in one repository, and
- * opening it costs far more than reading one portfolio from it, so the
- * repository stays open while the portfolios are inside its work tree.
+ * opening it costs far more than reading one portfolio from it, so each
+ * reading thread keeps the repository open while the portfolios are
+ * inside its work tree.
  */
 static int
 cohort_open_at(const struct lp_ctx *ctx, struct lp_git **git, const char *root,
@@ -962,30 +964,75 @@ cohort_open_at(const struct lp_ctx *ctx, struct lp_git **git, const char *root,
 	return rc;
 }
 
+/* One portfolio read by a worker: the portfolio and what reading it said. */
+struct loaded {
+	struct lp_portfolio p;
+	int ok;
+	struct lp_findings said;
+};
+
+struct cohort_read {
+	struct walk *w;
+	const struct lp_strv *roots;
+	unsigned what;
+};
+
+static void
+read_one(void *arg, void **state, size_t i, void *slot)
+{
+	struct cohort_read *r = arg;
+	struct loaded *l = slot;
+	struct lp_findings *old = lp_diag_capture(&l->said);
+	const char *root = r->roots->v[i];
+
+	if (r->w->ctx->at || r->w->ctx->staged)
+		l->ok = cohort_open_at(r->w->ctx, (struct lp_git **)state, root, r->what, &l->p) == 0;
+	else
+		l->ok = lp_portfolio_open(r->w->ctx, root, r->what, &l->p) == 0;
+	lp_diag_capture(old);
+}
+
+static void
+take_one(void *arg, size_t i, void *slot)
+{
+	struct cohort_read *r = arg;
+	struct loaded *l = slot;
+
+	(void)i;
+	lp_diag_replay(&l->said);
+	walk_visit(r->w, &l->p, l->ok);
+	lp_portfolio_free(&l->p);
+	lp_findings_free(&l->said);
+}
+
+static void
+free_git(void *git)
+{
+	lp_git_free(git);
+}
+
+int
+lp_cohort_jobs(const struct lp_ctx *ctx)
+{
+	return ctx->jobs > 0 ? ctx->jobs : lp_pool_default_jobs();
+}
+
 int
 lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg)
 {
 	struct walk w = { .ctx = ctx, .fn = fn, .arg = arg };
 	struct lp_strv roots = {0};
-	struct lp_git *git = NULL;
+	struct cohort_read r = { .w = &w, .roots = &roots, .what = what };
+	struct lp_pool_job job = {
+		.slot_size = sizeof(struct loaded), .work = read_one, .take = take_one,
+		.state_free = free_git, .arg = &r,
+	};
 
 	if (lp_cohort_find(operands, n, ctx->dir, &roots) < 0)
 		w.failed = 1;
-	w.total = roots.n;
-	for (size_t i = 0; i < roots.n; i++) {
-		struct lp_portfolio p;
-		int ok;
-
-		if (ctx->at)
-			ok = cohort_open_at(ctx, &git, roots.v[i], what, &p) == 0;
-		else
-			ok = lp_portfolio_open(ctx, roots.v[i], what, &p) == 0;
-		walk_visit(&w, &p, ok);
-		lp_portfolio_free(&p);
-	}
-	if (git)
-		lp_git_free(git);
+	w.total = job.n = roots.n;
+	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	progress(&w, 1);
 	idset_free(&w.ids);
 	lp_strv_free(&roots);
