@@ -318,6 +318,27 @@ lp_xasprintf(const char *fmt, ...)
 	return lp_buf_detach(&b);
 }
 
+/*
+ * The one stdout can fail once: the row writer that sees it and lp_exit
+ * at the end would both say so, so it is said once per process.
+ */
+static int stdout_error_said;
+
+void
+lp_write_error(FILE *f, int err)
+{
+	/* A reader that went away (head, a closed pager) is not our error to report. */
+	if (err == EPIPE)
+		return;
+	if (f == stdout) {
+		if (stdout_error_said)
+			return;
+		stdout_error_said = 1;
+	}
+	lp_error("write error%s: %s", f == stdout ? " on standard output" : "",
+	    err ? strerror(err) : "output stream failed");
+}
+
 int
 lp_exit(int status)
 {
@@ -329,10 +350,6 @@ lp_exit(int status)
 		failed = 1;
 	if (!failed)
 		return status;
-	/* A reader that went away (head, a closed pager) is not our error to report. */
-	if (errno == EPIPE)
-		return LP_EXIT_ERROR;
-	lp_error("write error on standard output: %s",
-	    errno ? strerror(errno) : "unknown error");
+	lp_write_error(stdout, errno);
 	return LP_EXIT_ERROR;
 }

@@ -134,6 +134,8 @@ char *lp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * diagnostic and returns 2; EPIPE ends quietly with 2; otherwise returns
  * status unchanged.  Every main ends with `return lp_exit(status);`.
  */
+/* Say that writing to f failed (errno err), once for stdout; nothing for EPIPE. */
+void lp_write_error(FILE *f, int err);
 int lp_exit(int status);
 
 /* ------------------------------------------------------------------ */
