@@ -24,6 +24,7 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "tree-internal.h"
 
 enum tree_kind { TREE_DIR, TREE_GIT };
 
@@ -664,6 +665,46 @@ out:
 	git_index_free(index);
 	lp_tree_free(t);
 	return rc;
+}
+
+int
+lp_tree_git_at(git_repository *repo, const char *subdir, const git_oid *id,
+    const char *rev, const char *label, struct lp_tree **out)
+{
+	struct lp_tree *t = lp_xcalloc(1, sizeof *t);
+
+	*out = NULL;
+	t->kind = TREE_GIT;
+	t->fd = -1;
+	t->repo = repo;
+	t->rev = lp_xstrdup(rev);
+	t->subdir = lp_xstrdup(subdir);
+	t->label = lp_xasprintf("%s@%.12s", label, rev);
+	if (git_repository_odb(&t->odb, repo) < 0 || git_tree_lookup(&t->root, repo, id) < 0) {
+		git_fail_tree(t, "");
+		lp_tree_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+git_repository *
+lp_tree_git_repo(const struct lp_tree *t)
+{
+	return t->repo;
+}
+
+const char *
+lp_tree_git_rev(const struct lp_tree *t)
+{
+	return t->rev;
+}
+
+const char *
+lp_tree_git_subdir(const struct lp_tree *t)
+{
+	return t->subdir;
 }
 
 /* ------------------------------------------------------------------ */
