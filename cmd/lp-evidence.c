@@ -22,7 +22,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -32,21 +31,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "lp.h"
-
-static const char usage_text[] =
-"usage: lp-evidence add --title T --standards LIST --reach R [--date D] [--type T]\n"
-"           [--colleagues N] [--where W] [--attach FILE ...] [BODYFILE | -]\n"
-"       lp-evidence add [ITEM.md]\n"
-"       lp-evidence import [--dry-run] [ROWS | -]\n"
-"       lp-evidence list [--standard S] [--reach R] [--type T] [--since D] [--until D]\n"
-"           [PORTFOLIO ...]\n"
-"       lp-evidence show ID [PORTFOLIO]\n"
-"       lp-evidence check [PORTFOLIO ...]\n"
-"       lp-evidence matrix [--min LEVEL] [PORTFOLIO ...]\n"
-"       lp-evidence -h | --help | --version\n"
-"options every form takes: [-C DIR] [-o FORMAT] [--raw] [--today D] [--no-commit]\n"
-"           [--at REV] [-q]\n";
 
 /* The narrative of an item written without one: plainly a gap to fill. */
 static const char placeholder[] =
@@ -68,96 +54,12 @@ static const char template_hints[] =
 
 #define SLUG_MAX	50
 
-enum cmd {
-	CMD_ADD = 1,
-	CMD_IMPORT = 2,
-	CMD_LIST = 4,
-	CMD_SHOW = 8,
-	CMD_CHECK = 16,
-	CMD_MATRIX = 32
-};
-
-static const struct {
-	const char *name;
-	enum cmd cmd;
-} commands[] = {
-	{ "add", CMD_ADD },
-	{ "import", CMD_IMPORT },
-	{ "list", CMD_LIST },
-	{ "show", CMD_SHOW },
-	{ "check", CMD_CHECK },
-	{ "matrix", CMD_MATRIX },
-};
-
-enum {
-	OPT_TITLE = LP_OPT_PROGRAM,
-	OPT_STANDARDS,
-	OPT_REACH,
-	OPT_DATE,
-	OPT_TYPE,
-	OPT_COLLEAGUES,
-	OPT_WHERE,
-	OPT_ATTACH,
-	OPT_DRY_RUN,
-	OPT_STANDARD,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_END
-};
-
-static const struct option longopts[] = {
-	{ "title", required_argument, 0, OPT_TITLE },
-	{ "standards", required_argument, 0, OPT_STANDARDS },
-	{ "reach", required_argument, 0, OPT_REACH },
-	{ "date", required_argument, 0, OPT_DATE },
-	{ "type", required_argument, 0, OPT_TYPE },
-	{ "colleagues", required_argument, 0, OPT_COLLEAGUES },
-	{ "where", required_argument, 0, OPT_WHERE },
-	{ "attach", required_argument, 0, OPT_ATTACH },
-	{ "dry-run", no_argument, 0, OPT_DRY_RUN },
-	{ "standard", required_argument, 0, OPT_STANDARD },
-	{ "since", required_argument, 0, OPT_SINCE },
-	{ "until", required_argument, 0, OPT_UNTIL },
-	LP_LONGOPTS
-};
-
-/* The subcommands that take each of this program's own options. */
-static unsigned
-option_commands(int code)
-{
-	switch (code) {
-	case OPT_REACH:
-	case OPT_TYPE:
-		return CMD_ADD | CMD_LIST;
-	case OPT_DRY_RUN:
-		return CMD_IMPORT;
-	case OPT_STANDARD:
-	case OPT_SINCE:
-	case OPT_UNTIL:
-		return CMD_LIST;
-	default:
-		return CMD_ADD;
-	}
-}
-
-static const char *
-option_name(int code)
-{
-	for (size_t i = 0; longopts[i].name; i++)
-		if (longopts[i].val == code)
-			return longopts[i].name;
-	return "?";
-}
-
-struct args {
-	enum cmd cmd;
-	const char *cmdname;
+/* This program's own options (lib/cli stores them here). */
+struct opts {
 	const char *title, *standards, *reach, *date, *type, *colleagues, *where;
 	struct lp_strv attach;
 	int dry_run;
 	const char *standard, *since, *until;
-	char **operands;
-	size_t noperands;
 };
 
 /* ------------------------------------------------------------------ */
@@ -1031,8 +933,6 @@ print_made(const struct lp_ctx *ctx, const struct item *items, size_t n)
 {
 	struct lp_writer *w;
 
-	if (ctx->quiet)
-		return 0;
 	w = lp_ctx_writer(ctx, made_cols, 4);
 	for (size_t i = 0; i < n; i++) {
 		char d[11], *file = lp_xasprintf("evidence/%s.md", items[i].id);
@@ -1159,7 +1059,7 @@ read_body(const char *operand, struct lp_buf *body)
 
 /* Options hold text that goes into a file: it must be UTF-8. */
 static int
-check_option_text(const struct args *a)
+check_option_text(const struct opts *a)
 {
 	const char *vals[] = { a->title, a->standards, a->reach, a->date, a->type,
 	    a->colleagues, a->where };
@@ -1176,7 +1076,7 @@ check_option_text(const struct args *a)
 
 /* The keys given as options, set in an item made by item_init. */
 static void
-item_set_options(struct item *it, const struct args *a)
+item_set_options(struct item *it, const struct opts *a)
 {
 	const char *vals[] = { a->title, a->date, a->standards, a->reach, a->type,
 	    a->colleagues, a->where };
@@ -1188,7 +1088,7 @@ item_set_options(struct item *it, const struct args *a)
 
 /* Plan every --attach; list the paths in the item (also when there are none). */
 static int
-plan_attachments(struct item *it, const char *root, const struct args *a)
+plan_attachments(struct item *it, const char *root, const struct opts *a)
 {
 	struct lp_strv listed = {0}, taken = {0};
 	int bad = 0;
@@ -1210,7 +1110,7 @@ plan_attachments(struct item *it, const char *root, const struct args *a)
 }
 
 static int
-add_from_options(const struct lp_ctx *ctx, const struct args *a)
+add_from_options(const struct lp_ctx *ctx, const struct opts *a)
 {
 	struct lp_buf body = {0};
 	struct lp_lock *lock = NULL;
@@ -1219,21 +1119,21 @@ add_from_options(const struct lp_ctx *ctx, const struct args *a)
 	int rootfd = -1, rc = LP_EXIT_ERROR;
 
 	memset(&it, 0, sizeof it);
-	if (a->noperands > 1) {
-		lp_error("add: expected at most one BODYFILE, got %zu operands", a->noperands);
+	if (ctx->noperands > 1) {
+		lp_error("add: expected at most one BODYFILE, got %zu operands", ctx->noperands);
 		return LP_EXIT_ERROR;
 	}
 	if (check_option_text(a) < 0)
 		return LP_EXIT_ERROR;
 	/* Standard input is read first: the lock is not held while waiting for it. */
-	if (a->noperands == 1 && read_body(a->operands[0], &body) < 0)
+	if (ctx->noperands == 1 && read_body(ctx->operands[0], &body) < 0)
 		goto out;
 	if (open_for_writing(ctx, &root, &lock, &rootfd) < 0)
 		goto out;
 	item_init(&it, NULL, 0);
 	it.from_options = 1;
 	item_set_options(&it, a);
-	item_set_body(&it, a->noperands ? lp_buf_str(&body) : NULL, body.len);
+	item_set_body(&it, ctx->noperands ? lp_buf_str(&body) : NULL, body.len);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
 	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
@@ -1343,7 +1243,7 @@ out:
 
 /* The template: every key, the options given, the date, and hints for the body. */
 static void
-template_text(const struct lp_ctx *ctx, const struct args *a, struct item *it,
+template_text(const struct lp_ctx *ctx, const struct opts *a, struct item *it,
     struct lp_buf *out)
 {
 	struct lp_buf b = {0};
@@ -1428,7 +1328,7 @@ run_editor(const char *path)
 }
 
 static int
-add_with_editor(const struct lp_ctx *ctx, const struct args *a)
+add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	struct lp_buf tmpl = {0}, edited = {0};
@@ -1496,26 +1396,27 @@ out:
 }
 
 static int
-cmd_add(const struct lp_ctx *ctx, const struct args *a)
+cmd_add(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *a = arg;
 	struct lp_buf text = {0};
 	struct lp_strv none = {0};
 	int rc;
 
 	if (a->title)
 		return add_from_options(ctx, a);
-	if (a->noperands > 1) {
-		lp_error("add: expected at most one ITEM.md, got %zu operands", a->noperands);
+	if (ctx->noperands > 1) {
+		lp_error("add: expected at most one ITEM.md, got %zu operands", ctx->noperands);
 		return LP_EXIT_ERROR;
 	}
-	if (a->noperands == 1) {
-		if (read_body(a->operands[0], &text) < 0) {
+	if (ctx->noperands == 1) {
+		if (read_body(ctx->operands[0], &text) < 0) {
 			lp_buf_free(&text);
 			return LP_EXIT_ERROR;
 		}
 		if (text.len < 3 || memcmp(text.data, "---", 3) != 0) {
 			lp_error("add: without --title, %s must be a whole item beginning with a '---' line",
-			    a->operands[0]);
+			    ctx->operands[0]);
 			lp_buf_free(&text);
 			return LP_EXIT_ERROR;
 		}
@@ -1525,17 +1426,17 @@ cmd_add(const struct lp_ctx *ctx, const struct args *a)
 			    "give no other options of an item");
 			rc = LP_EXIT_ERROR;
 		} else {
-			rc = add_from_document(ctx, strcmp(a->operands[0], "-") ?
-			    a->operands[0] : "<stdin>", &text, &none, &none, 0);
+			rc = add_from_document(ctx, strcmp(ctx->operands[0], "-") ?
+			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0);
 		}
 		lp_buf_free(&text);
 		return rc;
 	}
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+	/* Under -q standard output is /dev/null (lib/cli): the terminal is stdin's. */
+	if (isatty(STDIN_FILENO) && (ctx->quiet || isatty(STDOUT_FILENO)))
 		return add_with_editor(ctx, a);
-	lp_error("add: --title is needed (or run it on a terminal to write the item in an editor)");
-	fputs(usage_text, stderr);
-	return LP_EXIT_ERROR;
+	return lp_usage_error(ctx,
+	    "add: --title is needed (or run it on a terminal to write the item in an editor)");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1606,9 +1507,10 @@ item_from_row(struct item *it, struct lp_reader *r, const struct lp_row *row)
 }
 
 static int
-cmd_import(const struct lp_ctx *ctx, const struct args *a)
+cmd_import(struct lp_ctx *ctx, void *arg)
 {
-	const char *name = a->noperands ? a->operands[0] : "-";
+	const struct opts *a = arg;
+	const char *name = ctx->noperands ? ctx->operands[0] : "-";
 	struct lp_reader *r = NULL;
 	const struct lp_row *row;
 	struct lp_lock *lock = NULL;
@@ -1618,8 +1520,8 @@ cmd_import(const struct lp_ctx *ctx, const struct args *a)
 	char *root = NULL;
 	int got, bad = 0, rootfd = -1, rc = LP_EXIT_ERROR;
 
-	if (a->noperands > 1) {
-		lp_error("import: expected at most one file of rows, got %zu operands", a->noperands);
+	if (ctx->noperands > 1) {
+		lp_error("import: expected at most one file of rows, got %zu operands", ctx->noperands);
 		return LP_EXIT_ERROR;
 	}
 	if (strcmp(name, "-") != 0 && !(in = fopen(name, "r"))) {
@@ -1745,8 +1647,9 @@ parse_date_option(const char *opt, const char *v, lp_date *out)
 }
 
 static int
-cmd_list(const struct lp_ctx *ctx, const struct args *a)
+cmd_list(struct lp_ctx *ctx, void *arg)
 {
+	const struct opts *a = arg;
 	struct list_state st = { .standard = -1, .reach = -1, .type = a->type };
 	struct lp_writer *w;
 	int rc;
@@ -1763,7 +1666,7 @@ cmd_list(const struct lp_ctx *ctx, const struct args *a)
 	    parse_date_option("--until", a->until, &st.until) < 0)
 		return LP_EXIT_ERROR;
 	lp_rowset_init(&st.rows, NLIST_COLS);
-	rc = lp_cohort_each(ctx, a->operands, a->noperands, LP_LOAD_EVIDENCE, list_one, &st);
+	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, LP_LOAD_EVIDENCE, list_one, &st);
 	lp_rowset_sort(&st.rows);
 	w = lp_ctx_writer(ctx, list_cols, NLIST_COLS);
 	lp_rowset_write(&st.rows, w);
@@ -1870,7 +1773,7 @@ out:
 }
 
 static int
-cmd_show(const struct lp_ctx *ctx, const struct args *a)
+cmd_show(struct lp_ctx *ctx, void *unused)
 {
 	struct lp_portfolio p;
 	struct lp_strv names = {0};
@@ -1878,21 +1781,16 @@ cmd_show(const struct lp_ctx *ctx, const struct args *a)
 	int rc = LP_EXIT_ERROR, got;
 
 	memset(&p, 0, sizeof p);
-	if (a->noperands < 1 || a->noperands > 2) {
-		lp_error("show: expected an ID and at most one PORTFOLIO");
-		fputs(usage_text, stderr);
-		return LP_EXIT_ERROR;
-	}
-	if (a->noperands == 2)
-		dir = ctx->dir && a->operands[1][0] != '/' ?
-		    path_join(ctx->dir, a->operands[1]) : lp_xstrdup(a->operands[1]);
+	if (ctx->noperands == 2)
+		dir = ctx->dir && ctx->operands[1][0] != '/' ?
+		    path_join(ctx->dir, ctx->operands[1]) : lp_xstrdup(ctx->operands[1]);
 	if (lp_portfolio_find(dir ? dir : ctx->dir, &root) < 0)
 		goto out;
 	if (lp_portfolio_open(ctx, root, 0, &p) < 0)
 		goto out;
 	if ((got = lp_tree_list(p.tree, "evidence", &names)) < 0)
 		goto out;
-	if (find_item(&names, p.label, a->operands[0], &id) < 0)
+	if (find_item(&names, p.label, ctx->operands[0], &id) < 0)
 		goto out;
 	rc = show_item(ctx, &p, id);
 out:
@@ -1907,48 +1805,19 @@ out:
 /* ------------------------------------------------------------------ */
 /* check and matrix                                                     */
 
-struct check_state {
-	int quiet;
-	long problems;
-};
-
+/*
+ * The loader refuses what is malformed; lp_check_evidence adds the
+ * warnings.  lp check runs the same check, so each problem is printed
+ * once whichever command finds it.  assessment.csv is lp-assess's.
+ */
 static int
-check_one(struct lp_portfolio *p, void *arg)
+cmd_check(struct lp_ctx *ctx, void *arg)
 {
-	struct check_state *st = arg;
-	unsigned all = (1u << LP_NSTANDARDS) - 1;
+	static const lp_check_fn checks[] = { lp_check_evidence };
 
-	st->problems += p->problems;
-	for (size_t i = 0; i < p->nev && !st->quiet; i++) {
-		const struct lp_evidence *e = &p->ev[i];
-		const struct lp_field *f;
-		char *path;
-
-		if ((e->standards & all) != all)
-			continue;
-		f = lp_doc_field(&e->doc, "standards");
-		path = lp_tree_path(p->tree, e->file);
-		lp_warnat(path, f ? f->line : 0,
-		    "names all ten standards: one activity rarely shows them all; "
-		    "name the ones it shows best");
-		free(path);
-	}
-	return 0;
-}
-
-static int
-cmd_check(const struct lp_ctx *ctx, const struct args *a)
-{
-	struct check_state st = { .quiet = ctx->quiet };
-	int rc;
-
-	/* assessment.csv is lp-assess's to check: lp check runs both, each problem once. */
-	rc = lp_cohort_each(ctx, a->operands, a->noperands,
-	    LP_LOAD_EVIDENCE | LP_LOAD_KEEP_GOING | LP_LOAD_ATTACHMENTS | LP_LOAD_BODIES,
-	    check_one, &st);
-	if (rc < 0)
-		return LP_EXIT_ERROR;
-	return st.problems ? LP_EXIT_FOUND : LP_EXIT_OK;
+	(void)arg;
+	return lp_validate(ctx, LP_LOAD_EVIDENCE | LP_LOAD_ATTACHMENTS | LP_LOAD_BODIES,
+	    checks, 1);
 }
 
 struct matrix_state {
@@ -1992,7 +1861,7 @@ static const struct lp_col matrix_cols[] = {
 #define NMATRIX_COLS (sizeof matrix_cols / sizeof matrix_cols[0])
 
 static int
-cmd_matrix(const struct lp_ctx *ctx, const struct args *a)
+cmd_matrix(struct lp_ctx *ctx, void *unused)
 {
 	struct matrix_state st;
 	struct lp_writer *w;
@@ -2000,7 +1869,7 @@ cmd_matrix(const struct lp_ctx *ctx, const struct args *a)
 
 	memset(&st, 0, sizeof st);
 	st.min_level = ctx->min_level;
-	rc = lp_cohort_each(ctx, a->operands, a->noperands, LP_LOAD_EVIDENCE, matrix_one, &st);
+	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, LP_LOAD_EVIDENCE, matrix_one, &st);
 	w = lp_ctx_writer(ctx, matrix_cols, NMATRIX_COLS);
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
 		char cells[LP_NREACH + 2][24];
@@ -2026,139 +1895,82 @@ cmd_matrix(const struct lp_ctx *ctx, const struct args *a)
 }
 
 /* ------------------------------------------------------------------ */
-/* Arguments                                                            */
+/* main                                                                 */
 
-static int
-usage_error(void)
-{
-	fputs(usage_text, stderr);
-	return -1;
-}
+enum { CMD_ADD, CMD_IMPORT, CMD_LIST, CMD_SHOW, CMD_CHECK, CMD_MATRIX };
+#define B(c) (1u << (c))
+#define WRITERS (B(CMD_ADD) | B(CMD_IMPORT))
+#define READERS (B(CMD_LIST) | B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_MATRIX))
+#define COHORT (B(CMD_LIST) | B(CMD_CHECK) | B(CMD_MATRIX))
 
-/*
- * Options and operands; the subcommand is the first operand, so that
- * options may come before it.  0 to run, 1 when -h or --version was
- * handled, -1 on a usage error (reported).
- */
-static int
-parse_args(int argc, char **argv, struct lp_ctx *ctx, struct args *a)
-{
-	unsigned seen = 0;
-	int c, version = 0;
+static const struct lp_cli_cmd commands[] = {
+	{ "add", "[BODYFILE | ITEM.md | -]",
+	    "write one item: from options and a body, from a whole item, or in an editor",
+	    0, 1, cmd_add, LP_CLI_V_FILE, 0 },
+	{ "import", "[ROWS | -]", "one item per input row, all in one commit",
+	    0, 1, cmd_import, LP_CLI_V_FILE, 0 },
+	{ "list", "[PORTFOLIO ...]", "the evidence items, filtered",
+	    0, -1, cmd_list, LP_CLI_V_DIR, 0 },
+	{ "show", "ID [PORTFOLIO]", "one item as stored, or as a row with -o",
+	    1, 2, cmd_show, LP_CLI_V_WORDS, 0 },
+	{ "check", "[PORTFOLIO ...]", "every evidence item and attachment valid; exit 1 on findings",
+	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
+	{ "matrix", "[PORTFOLIO ...]", "standards by reach: the counts behind each evidence level",
+	    0, -1, cmd_matrix, LP_CLI_V_DIR, 0 },
+};
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, longopts, NULL)) != -1) {
-		int r;
+static const struct lp_cli_opt options[] = {
+	LP_CLI_STR(0, "title", "TEXT", "what the activity was",
+	    B(CMD_ADD), struct opts, title, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "standards", "LIST", "the standards it shows: LP5,LP6",
+	    B(CMD_ADD), struct opts, standards, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "reach", "REACH", "colleague, team, institution or beyond (list: only those)",
+	    B(CMD_ADD) | B(CMD_LIST), struct opts, reach, LP_CLI_V_REACH),
+	LP_CLI_STR(0, "date", "DATE", "when it happened (default today)",
+	    B(CMD_ADD), struct opts, date, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "type", "TYPE", "the kind of activity (list: only that kind)",
+	    B(CMD_ADD) | B(CMD_LIST), struct opts, type, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "colleagues", "N", "how many colleagues took part",
+	    B(CMD_ADD), struct opts, colleagues, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "where", "TEXT", "where it happened: \"across the trust\"",
+	    B(CMD_ADD), struct opts, where, LP_CLI_V_NONE),
+	LP_CLI_LIST(0, "attach", "FILE", "copy FILE into attachments/ and list it (repeatable)",
+	    B(CMD_ADD), struct opts, attach, LP_CLI_V_FILE),
+	LP_CLI_FLAG(0, "dry-run", "check the rows and print what would be made; write nothing",
+	    B(CMD_IMPORT), struct opts, dry_run),
+	LP_CLI_STR(0, "standard", "S", "only items that name standard S",
+	    B(CMD_LIST), struct opts, standard, LP_CLI_V_STANDARD),
+	LP_CLI_STR(0, "since", "DATE", "only items dated on or after DATE",
+	    B(CMD_LIST), struct opts, since, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "until", "DATE", "only items dated on or before DATE",
+	    B(CMD_LIST), struct opts, until, LP_CLI_V_DATE),
+	LP_CLI_OPT_MIN(B(CMD_MATRIX)),
+	LP_CLI_OPT_AT(READERS),
+	LP_CLI_OPT_SCHOOL(COHORT),
+	LP_CLI_OPT_COHORT(COHORT),
+	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_O(LP_CLI_ALL),
+	LP_CLI_OPT_BOM(LP_CLI_ALL),
+	LP_CLI_OPT_RAW(LP_CLI_ALL),
+	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_TODAY(LP_CLI_ALL),
+	LP_CLI_OPT_NO_COMMIT(WRITERS),
+};
 
-		switch (c) {
-		case 'h':
-			fputs(usage_text, stdout);
-			return 1;
-		case LP_OPT_VERSION:
-			version = 1;
-			continue;
-		case OPT_TITLE: a->title = optarg; break;
-		case OPT_STANDARDS: a->standards = optarg; break;
-		case OPT_REACH: a->reach = optarg; break;
-		case OPT_DATE: a->date = optarg; break;
-		case OPT_TYPE: a->type = optarg; break;
-		case OPT_COLLEAGUES: a->colleagues = optarg; break;
-		case OPT_WHERE: a->where = optarg; break;
-		case OPT_ATTACH: lp_strv_push(&a->attach, optarg); break;
-		case OPT_DRY_RUN: a->dry_run = 1; break;
-		case OPT_STANDARD: a->standard = optarg; break;
-		case OPT_SINCE: a->since = optarg; break;
-		case OPT_UNTIL: a->until = optarg; break;
-		case ':':
-			lp_error("option '%s' needs a value", argv[optind - 1]);
-			return usage_error();
-		case '?':
-			if (optopt)
-				lp_error("unknown option '-%c'", optopt);
-			else
-				lp_error("unknown option '%s'", argv[optind - 1]);
-			return usage_error();
-		default:
-			if ((r = lp_ctx_option(ctx, c, optarg)) < 0)
-				return usage_error();
-			if (r == 0) {
-				lp_error("unknown option '%s'", argv[optind - 1]);
-				return usage_error();
-			}
-			continue;
-		}
-		seen |= 1u << (c - OPT_TITLE);
-	}
-	if (version) {
-		lp_print_version(ctx->prog);
-		return 1;
-	}
-	if (optind >= argc) {
-		lp_error("expected a command: add, import, list, show, check or matrix");
-		return usage_error();
-	}
-	a->cmdname = argv[optind];
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[optind], commands[i].name) == 0)
-			a->cmd = commands[i].cmd;
-	if (!a->cmd) {
-		lp_error("unknown command '%s'", argv[optind]);
-		return usage_error();
-	}
-	for (int code = OPT_TITLE; code < OPT_END; code++)
-		if ((seen & (1u << (code - OPT_TITLE))) && !(option_commands(code) & a->cmd)) {
-			lp_error("%s: --%s is not one of its options", a->cmdname, option_name(code));
-			return usage_error();
-		}
-	if (ctx->at && (a->cmd & (CMD_ADD | CMD_IMPORT))) {
-		lp_error("%s: --at reads a portfolio's past; it cannot be written to", a->cmdname);
-		return usage_error();
-	}
-	a->operands = argv + optind + 1;
-	a->noperands = (size_t)(argc - optind - 1);
-	return 0;
-}
+static const struct lp_cli_prog prog = {
+	"lp-evidence", "The evidence items of a portfolio: add, import, list, show, "
+	"check, and the standards by reach matrix.",
+	commands, sizeof commands / sizeof commands[0],
+	options, sizeof options / sizeof options[0],
+	NULL, NULL,
+};
 
 int
 main(int argc, char **argv)
 {
-	struct lp_ctx ctx;
-	struct args a;
-	int rc, status = LP_EXIT_ERROR;
+	struct opts o = {0};
+	int rc = lp_cli_main(&prog, &o, argc, argv);
 
-	memset(&a, 0, sizeof a);
-	lp_ctx_init(&ctx, argv[0]);
-	lp_git_global_init();
-	rc = parse_args(argc, argv, &ctx, &a);
-	if (rc != 0) {
-		status = rc > 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
-		goto out;
-	}
-	if (lp_ctx_ready(&ctx) < 0)
-		goto out;
-	switch (a.cmd) {
-	case CMD_ADD:
-		status = cmd_add(&ctx, &a);
-		break;
-	case CMD_IMPORT:
-		status = cmd_import(&ctx, &a);
-		break;
-	case CMD_LIST:
-		status = cmd_list(&ctx, &a);
-		break;
-	case CMD_SHOW:
-		status = cmd_show(&ctx, &a);
-		break;
-	case CMD_CHECK:
-		status = cmd_check(&ctx, &a);
-		break;
-	case CMD_MATRIX:
-		status = cmd_matrix(&ctx, &a);
-		break;
-	}
-out:
-	lp_strv_free(&a.attach);
-	lp_ctx_free(&ctx);
-	lp_git_global_shutdown();
-	return lp_exit(status);
+	lp_strv_free(&o.attach);
+	return rc;
 }
