@@ -13,7 +13,6 @@
 #include <sys/ioctl.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,57 +20,35 @@
 
 #include <git2.h>
 
+#include "cli.h"
 #include "lp.h"
 
-static const char usage_text[] =
-	"usage: lp-assess [--note TEXT] [--date DATE] [--no-commit]\n"
-	"       lp-assess set STANDARD=LEVEL ... [--note TEXT] [--date DATE] [--no-commit]\n"
-	"       lp-assess show [--min LEVEL] [--at REV] [PORTFOLIO ...]\n"
-	"       lp-assess check [--min LEVEL] [--at REV] [-q] [PORTFOLIO ...]\n"
-	"       lp-assess coach [--at REV] [PORTFOLIO]\n"
-	"       lp-assess history [--at REV] [PORTFOLIO]\n"
-	"       lp-assess framework\n"
-	"options every form takes: [-C DIR] [-o FORMAT] [--raw] [--today DATE]\n"
-	"       [--framework FILE] [-q] [-h] [--version]\n";
-
-enum {
-	OPT_NOTE = LP_OPT_PROGRAM,
-	OPT_DATE
+/* The program's own options (the common ones live in the context). */
+struct opts {
+	const char *note;	/* --note, NULL when not given */
+	const char *date;	/* --date, NULL when not given */
 };
 
-static const struct option long_options[] = {
-	{ "note", required_argument, 0, OPT_NOTE },
-	{ "date", required_argument, 0, OPT_DATE },
-	LP_LONGOPTS
-};
-
-/* Options that only some subcommands take; the rest apply everywhere. */
-enum {
-	TAKES_NOTE = 1,
-	TAKES_DATE = 2,
-	TAKES_NO_COMMIT = 4,
-	TAKES_AT = 8,
-	TAKES_MIN = 16
-};
-
-static const struct {
-	unsigned bit;
-	const char *name;
-} option_names[] = {
-	{ TAKES_NOTE, "--note" },
-	{ TAKES_DATE, "--date" },
-	{ TAKES_NO_COMMIT, "--no-commit" },
-	{ TAKES_AT, "--at" },
-	{ TAKES_MIN, "--min" },
-};
-
+/* What set and the walk-through record: the note and the date of the rows set. */
 struct args {
 	struct lp_ctx *ctx;
-	char **operands;	/* after the subcommand */
-	size_t n;
-	const char *note;	/* --note, NULL when not given */
-	lp_date date;		/* --date, else today */
+	const char *note;
+	lp_date date;
 };
+
+/* --date, else today; -1 after a diagnostic. */
+static int
+args_init(struct args *a, struct lp_ctx *ctx, const struct opts *o)
+{
+	a->ctx = ctx;
+	a->note = o->note;
+	a->date = ctx->today;
+	if (o->date && lp_date_parse(o->date, &a->date) < 0) {
+		lp_error("--date: expected a date YYYY-MM-DD, got '%s'", o->date);
+		return -1;
+	}
+	return 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                        */
@@ -87,14 +64,14 @@ operand_path(const struct lp_ctx *ctx, const char *op)
 
 /* The one portfolio a single-portfolio command works on. */
 static int
-find_one(const struct args *a, char **root)
+find_one(const struct lp_ctx *ctx, char **root)
 {
 	char *start;
 	int rc;
 
-	if (a->n == 0)
-		return lp_portfolio_find(a->ctx->dir, root);
-	start = operand_path(a->ctx, a->operands[0]);
+	if (ctx->noperands == 0)
+		return lp_portfolio_find(ctx->dir, root);
+	start = operand_path(ctx, ctx->operands[0]);
 	rc = lp_portfolio_find(start, root);
 	free(start);
 	return rc;
@@ -313,26 +290,26 @@ parse_assignment(const char *op, struct change *ch)
 }
 
 static int
-cmd_set(struct args *a)
+cmd_set(struct lp_ctx *ctx, void *arg)
 {
+	struct args a;
 	struct change ch;
 	char *root = NULL;
 	int wrote, rc = LP_EXIT_ERROR;
 
 	memset(&ch, 0, sizeof ch);
-	if (a->n == 0) {
-		lp_error("set: expected one or more STANDARD=LEVEL");
-		fputs(usage_text, stderr);
-		return LP_EXIT_ERROR;
-	}
-	for (size_t k = 0; k < a->n; k++)
-		if (parse_assignment(a->operands[k], &ch) < 0)
+	if (ctx->noperands == 0)
+		return lp_usage_error(ctx, "set: expected one or more STANDARD=LEVEL");
+	for (size_t k = 0; k < ctx->noperands; k++)
+		if (parse_assignment(ctx->operands[k], &ch) < 0)
 			return LP_EXIT_ERROR;
-	if (lp_portfolio_find(a->ctx->dir, &root) < 0)
+	if (args_init(&a, ctx, arg) < 0)
+		return LP_EXIT_ERROR;
+	if (lp_portfolio_find(ctx->dir, &root) < 0)
 		goto out;
-	if (assessment_save(a, root, &ch, &wrote) < 0)
+	if (assessment_save(&a, root, &ch, &wrote) < 0)
 		goto out;
-	if (!wrote && !a->ctx->quiet)
+	if (!wrote && !ctx->quiet)
 		lp_error("%s/assessment.csv already records this; nothing to commit", root);
 	rc = LP_EXIT_OK;
 out:
@@ -352,6 +329,7 @@ static const struct lp_col show_cols[] = {
 	{ "evidence_count", LP_COL_INT },
 	{ "supported", LP_COL_STR },
 	{ "status", LP_COL_STR },
+	{ "assessed", LP_COL_DATE },	/* the row's own date; missing when none */
 };
 #define NSHOW (sizeof show_cols / sizeof show_cols[0])
 
@@ -366,7 +344,7 @@ show_one(struct lp_portfolio *p, void *arg)
 	struct show_walk *sw = arg;
 
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		char count[16];
+		char count[16], day[11];
 		const char *v[NSHOW];
 
 		snprintf(count, sizeof count, "%d", lp_evidence_count(p, i));
@@ -378,23 +356,26 @@ show_one(struct lp_portfolio *p, void *arg)
 		v[5] = count;
 		v[6] = yes_no(lp_supported(p, i));
 		v[7] = lp_status_name(lp_standard_status(p, i, sw->ctx->min_level));
+		lp_date_format(p->assess[i].date, day);
+		v[8] = p->assess[i].date == LP_DATE_NONE ? NULL : day;
 		lp_rowset_add(&sw->rows, p->id, v);
 	}
 	return 0;
 }
 
 static int
-cmd_show(struct args *a)
+cmd_show(struct lp_ctx *ctx, void *arg)
 {
-	struct show_walk sw = { .ctx = a->ctx };
+	struct show_walk sw = { .ctx = ctx };
 	struct lp_writer *w;
 	int failed, rc;
 
+	(void)arg;
 	lp_rowset_init(&sw.rows, NSHOW);
-	failed = lp_cohort_each(a->ctx, a->operands, a->n,
+	failed = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
 	    LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, show_one, &sw) < 0;
 	lp_rowset_sort(&sw.rows);
-	w = lp_ctx_writer(a->ctx, show_cols, NSHOW);
+	w = lp_ctx_writer(ctx, show_cols, NSHOW);
 	lp_rowset_write(&sw.rows, w);
 	rc = lp_writer_finish(w);
 	lp_rowset_free(&sw.rows);
@@ -404,83 +385,17 @@ cmd_show(struct args *a)
 /* ------------------------------------------------------------------ */
 /* check                                                                */
 
-struct check_walk {
-	const struct lp_ctx *ctx;
-	long findings;
-	long portfolios;
-};
-
-static void
-finding(struct check_walk *cw, const char *path, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-finding(struct check_walk *cw, const char *path, long line, const char *fmt, ...)
-{
-	va_list ap;
-
-	cw->findings++;
-	if (cw->ctx->quiet)
-		return;
-	va_start(ap, fmt);
-	lp_verrorat(path, line, fmt, ap);
-	va_end(ap);
-}
-
+/*
+ * The validator: every problem in assessment.csv and the evidence is a
+ * finding, printed once by the shared printer (SPEC 4), as lp check does.
+ */
 static int
-check_one(struct lp_portfolio *p, void *arg)
+cmd_check(struct lp_ctx *ctx, void *arg)
 {
-	struct check_walk *cw = arg;
-	int min = cw->ctx->min_level;
-	char *path = lp_tree_path(p->tree, "assessment.csv");
+	static const lp_check_fn checks[] = { lp_check_assessment };
 
-	/* Bad rows and evidence files were reported by the loader: findings too. */
-	cw->portfolios++;
-	cw->findings += p->problems;
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		const struct lp_assessed *as = &p->assess[i];
-		const char *id = lp_standard_id(i);
-		int level = as->level, ev = lp_evidence_level(p, i);
-		int n = lp_evidence_count(p, i);
-
-		if (level == LP_LEVEL_NONE) {
-			if (min > LP_LEVEL_NONE)
-				finding(cw, path, as->line, "%s is not assessed", id);
-			continue;
-		}
-		if (level < min)
-			finding(cw, path, as->line, "%s is %s, below the minimum %s",
-			    id, lp_level_name(level), lp_level_name(min));
-		if (lp_supported(p, i))
-			continue;
-		if (n == 0)
-			finding(cw, path, as->line, "%s is claimed at %s but no evidence item names it",
-			    id, lp_level_name(level));
-		else
-			finding(cw, path, as->line,
-			    "%s is claimed at %s but the evidence supports only %s (%d %s, best reach %s)",
-			    id, lp_level_name(level), lp_level_name(ev), n,
-			    plural(n, "item", "items"), lp_reach_name(ev));
-	}
-	free(path);
-	return 0;
-}
-
-static int
-cmd_check(struct args *a)
-{
-	struct check_walk cw = { .ctx = a->ctx };
-
-	if (lp_cohort_each(a->ctx, a->operands, a->n,
-	    LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE | LP_LOAD_KEEP_GOING,
-	    check_one, &cw) < 0)
-		return LP_EXIT_ERROR;
-	/* A check that looked at nothing must not pass, as in CI it would. */
-	if (cw.portfolios == 0) {
-		lp_error("check: no portfolio found (a directory holding portfolio.md)");
-		return LP_EXIT_ERROR;
-	}
-	return cw.findings ? LP_EXIT_FOUND : LP_EXIT_OK;
+	(void)arg;
+	return lp_validate(ctx, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, checks, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -660,19 +575,20 @@ coach_remarks(struct lp_buf *b, const struct coach_facts *f)
 }
 
 static int
-cmd_coach(struct args *a)
+cmd_coach(struct lp_ctx *ctx, void *arg)
 {
-	const struct lp_framework *fw = a->ctx->fw;
+	const struct lp_framework *fw = ctx->fw;
 	struct lp_portfolio p;
 	struct lp_writer *w;
 	char *root = NULL;
 	int rc = LP_EXIT_ERROR;
 
 	memset(&p, 0, sizeof p);
-	if (find_one(a, &root) < 0 ||
-	    lp_portfolio_open(a->ctx, root, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, &p) < 0)
+	(void)arg;
+	if (find_one(ctx, &root) < 0 ||
+	    lp_portfolio_open(ctx, root, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, &p) < 0)
 		goto out;
-	w = lp_ctx_writer(a->ctx, coach_cols, NCOACH);
+	w = lp_ctx_writer(ctx, coach_cols, NCOACH);
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
 		struct coach_facts f;
 		struct lp_buf prompt = {0};
@@ -978,7 +894,7 @@ out:
 }
 
 static int
-cmd_history(struct args *a)
+cmd_history(struct lp_ctx *ctx, void *arg)
 {
 	struct history h;
 	struct lp_git *g = NULL;
@@ -986,8 +902,9 @@ cmd_history(struct args *a)
 	git_oid start;
 	int rc = LP_EXIT_ERROR, r;
 
+	(void)arg;
 	memset(&h, 0, sizeof h);
-	if (find_one(a, &root) < 0)
+	if (find_one(ctx, &root) < 0)
 		goto out;
 	if ((r = lp_git_open(root, &g)) == 1)
 		lp_error("%s: not in a git work tree, so there is no history", root);
@@ -997,9 +914,9 @@ cmd_history(struct args *a)
 		goto out;
 	h.repo = lp_git_repo(g);
 	h.path = lp_xasprintf("%sassessment.csv", prefix);
-	if ((r = history_start(g, a->ctx->at, &start)) < 0)
+	if ((r = history_start(g, ctx->at, &start)) < 0)
 		goto out;
-	h.w = lp_ctx_writer(a->ctx, history_cols, NHISTORY);
+	h.w = lp_ctx_writer(ctx, history_cols, NHISTORY);
 	if (r == 0 && history_walk(&h, &start) < 0)
 		h.failed = 1;
 	if (lp_writer_finish(h.w) < 0)
@@ -1029,11 +946,12 @@ static const struct lp_col framework_cols[] = {
 #define NFRAMEWORK (sizeof framework_cols / sizeof framework_cols[0])
 
 static int
-cmd_framework(struct args *a)
+cmd_framework(struct lp_ctx *ctx, void *arg)
 {
-	const struct lp_framework *fw = a->ctx->fw;
-	struct lp_writer *w = lp_ctx_writer(a->ctx, framework_cols, NFRAMEWORK);
+	const struct lp_framework *fw = ctx->fw;
+	struct lp_writer *w = lp_ctx_writer(ctx, framework_cols, NFRAMEWORK);
 
+	(void)arg;
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
 		const struct lp_standard *st = &fw->std[i];
 
@@ -1221,8 +1139,9 @@ walk_confirm(const struct lp_portfolio *p, const struct change *ch)
 }
 
 static int
-cmd_walk(struct args *a)
+cmd_walk(struct lp_ctx *ctx, void *arg)
 {
+	struct args a;
 	struct lp_portfolio p;
 	struct change ch;
 	int level[LP_NSTANDARDS];
@@ -1234,8 +1153,10 @@ cmd_walk(struct args *a)
 		lp_error("the walk-through needs a terminal; use lp-assess set LP1=extending ...");
 		return LP_EXIT_ERROR;
 	}
-	if (lp_portfolio_find(a->ctx->dir, &root) < 0 ||
-	    lp_portfolio_open(a->ctx, root, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, &p) < 0)
+	if (args_init(&a, ctx, arg) < 0)
+		return LP_EXIT_ERROR;
+	if (lp_portfolio_find(ctx->dir, &root) < 0 ||
+	    lp_portfolio_open(ctx, root, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, &p) < 0)
 		goto out;
 	printf("Self-assessment of %s (%s) against the ten standards.\n"
 	    "Answer 0-4 or a level name to set a level, Enter to keep it, b to go back,\n"
@@ -1243,7 +1164,7 @@ cmd_walk(struct args *a)
 	for (int i = 0; i < LP_NSTANDARDS; i++)
 		level[i] = p.assess[i].level;
 	for (int start = 0;; start = LP_NSTANDARDS - 1) {
-		if (walk_questions(a->ctx, &p, level, start) == WALK_QUIT) {
+		if (walk_questions(ctx, &p, level, start) == WALK_QUIT) {
 			printf("Nothing saved.\n");
 			rc = LP_EXIT_OK;
 			goto out;
@@ -1266,7 +1187,7 @@ cmd_walk(struct args *a)
 		rc = LP_EXIT_OK;
 		goto out;
 	}
-	if (assessment_save(a, root, &ch, &wrote) < 0)
+	if (assessment_save(&a, root, &ch, &wrote) < 0)
 		goto out;
 	msg = change_message(&ch);
 	if (wrote)
@@ -1284,153 +1205,69 @@ out:
 /* ------------------------------------------------------------------ */
 /* main                                                                 */
 
-struct command {
-	const char *name;
-	int (*run)(struct args *);
-	unsigned takes;
-	int max_operands;	/* -1: any number */
+enum { CMD_WALK, CMD_SET, CMD_SHOW, CMD_CHECK, CMD_COACH, CMD_HISTORY, CMD_FRAMEWORK };
+#define B(c) (1u << (c))
+#define WRITERS (B(CMD_WALK) | B(CMD_SET))
+#define READERS (B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_COACH) | B(CMD_HISTORY) | B(CMD_FRAMEWORK))
+#define PORTFOLIOS (B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_COACH) | B(CMD_HISTORY))
+#define COHORTS (B(CMD_SHOW) | B(CMD_CHECK))
+
+static const struct lp_cli_cmd commands[] = {
+	{ "", "", "walk through the ten standards on a terminal and save the levels",
+	    0, 0, cmd_walk, LP_CLI_V_NONE, 0 },
+	{ "set", "STANDARD=LEVEL ...", "record levels in assessment.csv and commit",
+	    0, -1, cmd_set, LP_CLI_V_ASSIGN, 0 },
+	{ "show", "[PORTFOLIO ...]", "each standard's claimed level against what the evidence supports",
+	    0, -1, cmd_show, LP_CLI_V_DIR, 0 },
+	{ "check", "[PORTFOLIO ...]", "find every standard below the minimum or not supported by evidence",
+	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
+	{ "coach", "[PORTFOLIO]", "a prompt toward the next level for each standard",
+	    0, 1, cmd_coach, LP_CLI_V_DIR, 0 },
+	{ "history", "[PORTFOLIO]", "each change of a standard's level in the git history",
+	    0, 1, cmd_history, LP_CLI_V_DIR, 0 },
+	{ "framework", "", "the standards, levels, descriptors and coaching prompts",
+	    0, 0, cmd_framework, LP_CLI_V_NONE, 0 },
 };
 
-static const struct command commands[] = {
-	{ "set", cmd_set, TAKES_NOTE | TAKES_DATE | TAKES_NO_COMMIT, -1 },
-	{ "show", cmd_show, TAKES_AT | TAKES_MIN, -1 },
-	{ "check", cmd_check, TAKES_AT | TAKES_MIN, -1 },
-	{ "coach", cmd_coach, TAKES_AT, 1 },
-	{ "history", cmd_history, TAKES_AT, 1 },
-	{ "framework", cmd_framework, 0, 0 },
+/*
+ * --note and --date are set's; the walk-through takes them too, as hidden
+ * entries, so that a misplaced --note is said to be for set.
+ */
+static const struct lp_cli_opt options[] = {
+	LP_CLI_STR(0, "note", "TEXT", "the note for every standard being set",
+	    B(CMD_SET), struct opts, note, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "date", "DATE", "the date recorded on the rows being set (default today)",
+	    B(CMD_SET), struct opts, date, LP_CLI_V_DATE),
+	{ 0, "note", "TEXT", "the note for every standard being set", B(CMD_WALK),
+	    LP_CLI_STR, 0, offsetof(struct opts, note), LP_CLI_HIDDEN, LP_CLI_V_NONE },
+	{ 0, "date", "DATE", "the date recorded on the rows being set (default today)", B(CMD_WALK),
+	    LP_CLI_STR, 0, offsetof(struct opts, date), LP_CLI_HIDDEN, LP_CLI_V_DATE },
+	LP_CLI_OPT_MIN(B(CMD_SHOW) | B(CMD_CHECK)),
+	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_SCHOOL(COHORTS),
+	LP_CLI_OPT_COHORT(COHORTS),
+	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_O(READERS),
+	LP_CLI_OPT_BOM(READERS),
+	LP_CLI_OPT_RAW(READERS),
+	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_TODAY(LP_CLI_ALL),
+	LP_CLI_OPT_FRAMEWORK(LP_CLI_ALL),
+	LP_CLI_OPT_NO_COMMIT(WRITERS),
 };
 
-static const struct command walk_command = {
-	NULL, cmd_walk, TAKES_NOTE | TAKES_DATE | TAKES_NO_COMMIT, 0
+static const struct lp_cli_prog prog = {
+	"lp-assess", "The self-assessment against the ten standards: record, compare "
+	"with the evidence, coach, check, and its history.",
+	commands, sizeof commands / sizeof commands[0],
+	options, sizeof options / sizeof options[0],
+	NULL, NULL,
 };
-
-static int
-usage_error(void)
-{
-	fputs(usage_text, stderr);
-	return LP_EXIT_ERROR;
-}
-
-static const struct command *
-find_command(const char *name)
-{
-	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-		if (strcmp(commands[k].name, name) == 0)
-			return &commands[k];
-	return NULL;
-}
-
-/* Options given that the command does not take are a usage error, not silently ignored. */
-static int
-check_command(const struct command *cmd, unsigned given, size_t n)
-{
-	const char *name = cmd->name ? cmd->name : "the walk-through";
-
-	for (size_t k = 0; k < sizeof option_names / sizeof option_names[0]; k++) {
-		if ((given & option_names[k].bit) && !(cmd->takes & option_names[k].bit)) {
-			lp_error("%s does not take %s", name, option_names[k].name);
-			return -1;
-		}
-	}
-	if (cmd->max_operands >= 0 && n > (size_t)cmd->max_operands) {
-		if (cmd->max_operands == 0)
-			lp_error("%s takes no operands", name);
-		else
-			lp_error("%s takes at most one portfolio", name);
-		return -1;
-	}
-	return 0;
-}
 
 int
 main(int argc, char **argv)
 {
-	struct lp_ctx ctx;
-	struct args a;
-	const struct command *cmd = &walk_command;
-	const char *date_opt = NULL;
-	unsigned given = 0;
-	int c, status = LP_EXIT_ERROR, r;
+	struct opts o = {0};
 
-	lp_ctx_init(&ctx, argv[0]);
-	lp_git_global_init();
-	memset(&a, 0, sizeof a);
-	a.ctx = &ctx;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, long_options, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			fputs(usage_text, stdout);
-			status = LP_EXIT_OK;
-			goto out;
-		case LP_OPT_VERSION:
-			lp_print_version(ctx.prog);
-			status = LP_EXIT_OK;
-			goto out;
-		case OPT_NOTE:
-			a.note = optarg;
-			given |= TAKES_NOTE;
-			continue;
-		case OPT_DATE:
-			date_opt = optarg;
-			given |= TAKES_DATE;
-			continue;
-		case LP_OPT_WINDOWS:
-		case LP_OPT_WITHIN:
-			lp_error("%s does not apply to lp-assess", argv[optind - 1]);
-			status = usage_error();
-			goto out;
-		case ':':
-			lp_error("option '%s' needs a value", argv[optind - 1]);
-			status = usage_error();
-			goto out;
-		case '?':
-			if (optopt)
-				lp_error("unknown option '-%c'", optopt);
-			else
-				lp_error("unknown option '%s'", argv[optind - 1]);
-			status = usage_error();
-			goto out;
-		}
-		if (c == LP_OPT_AT)
-			given |= TAKES_AT;
-		if (c == LP_OPT_MIN)
-			given |= TAKES_MIN;
-		if (c == LP_OPT_NO_COMMIT)
-			given |= TAKES_NO_COMMIT;
-		if ((r = lp_ctx_option(&ctx, c, optarg)) <= 0) {
-			if (r == 0)
-				lp_error("unknown option '%s'", argv[optind - 1]);
-			status = usage_error();
-			goto out;
-		}
-	}
-	a.operands = argv + optind;
-	a.n = (size_t)(argc - optind);
-	if (a.n > 0) {
-		if (!(cmd = find_command(a.operands[0]))) {
-			lp_error("unknown command '%s'%s", a.operands[0],
-			    strchr(a.operands[0], '=') ? " (to record a level: lp-assess set STANDARD=LEVEL)" : "");
-			status = usage_error();
-			goto out;
-		}
-		a.operands++;
-		a.n--;
-	}
-	if (check_command(cmd, given, a.n) < 0) {
-		status = usage_error();
-		goto out;
-	}
-	if (lp_ctx_ready(&ctx) < 0)
-		goto out;
-	a.date = ctx.today;
-	if (date_opt && lp_date_parse(date_opt, &a.date) < 0) {
-		lp_error("--date: expected a date YYYY-MM-DD, got '%s'", date_opt);
-		goto out;
-	}
-	status = cmd->run(&a);
-out:
-	lp_ctx_free(&ctx);
-	lp_git_global_shutdown();
-	return lp_exit(status);
+	return lp_cli_main(&prog, &o, argc, argv);
 }

@@ -247,7 +247,9 @@ takers(const struct lp_cli_prog *prog, const struct lp_cli_opt *o, struct lp_buf
 		for (size_t i = 0; i < prog->nopts; i++) {
 			const struct lp_cli_opt *p = &prog->opts[i];
 
-			if (applies(p, (int)c) && p->shortname == o->shortname &&
+			/* A hidden entry (a form's private use of an option) is not advertised. */
+			if (applies(p, (int)c) && !(p->flags & LP_CLI_HIDDEN) &&
+			    p->shortname == o->shortname &&
 			    (p->longname == o->longname ||
 			    (p->longname && o->longname && strcmp(p->longname, o->longname) == 0))) {
 				if (b->len)

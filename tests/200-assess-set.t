@@ -150,11 +150,11 @@ is "$err" "lp-assess: --date: expected a date YYYY-MM-DD, got '2025-02-30'" "bad
 
 unchanged ada "--at with set" lp-assess -C ada set LP1=2 --at HEAD
 is_rc 2 "set --at: exit 2"
-like "$err" "^lp-assess: set does not take --at" "set --at: message"
+like "$err" "^lp-assess: --at does not apply to set \(it is for show, check, coach, history\)" "set --at: message"
 
 unchanged ada "a bare level" lp-assess -C ada LP1=2
 is_rc 2 "a forgotten 'set': exit 2"
-like "$err" "^lp-assess: unknown command 'LP1=2' \(to record a level: lp-assess set STANDARD=LEVEL\)" \
+like "$err" "^lp-assess: unknown command 'LP1=2' \(expected set, show" \
 	"a forgotten 'set' is pointed at set"
 
 cp ada/assessment.csv good.csv
@@ -202,7 +202,7 @@ like "$err" "nodev.csv.*LP5.*developing" "missing level: message names LP5 devel
 
 run lp-assess --help
 is_rc 0 "--help exits 0"
-like "$out" "^usage: lp-assess \[--note TEXT\]" "--help prints the usage on stdout"
+like "$out" "^usage: lp-assess \[-C DIR\]" "--help prints the usage on stdout"
 run lp-assess set -h LP1=2
 is_rc 0 "-h anywhere"
 run lp-assess --version
@@ -212,18 +212,18 @@ is_rc 2 "unknown command: exit 2"
 like "$err" "^lp-assess: unknown command 'frobnicate'" "unknown command: message"
 run lp-assess show --bogus
 is_rc 2 "unknown option: exit 2"
-like "$err" "^lp-assess: unknown option '--bogus'" "unknown option: message"
+like "$err" "^lp-assess: --bogus: unknown option" "unknown option: message"
 run lp-assess show --within 3
 is_rc 2 "an option of another program: exit 2"
 run lp-assess show --note x
 is_rc 2 "--note with show: exit 2"
-like "$err" "^lp-assess: show does not take --note" "--note with show: message"
+like "$err" "^lp-assess: --note does not apply to show \(it is for set\)" "--note with show: message"
 run lp-assess coach a b
 is_rc 2 "coach with two portfolios: exit 2"
 run lp-assess framework x
 is_rc 2 "framework with an operand: exit 2"
 run lp-assess set LP1=2 --date
 is_rc 2 "--date without a value: exit 2"
-like "$err" "^lp-assess: option '--date' needs a value" "missing value: message"
+like "$err" "^lp-assess: --date: expected a value \(DATE\)" "missing value: message"
 
 done_testing

@@ -224,6 +224,6 @@ is "$(tail -n 1 ada/assessment.csv)" "LP10,transforming,2026-01-10,-ve at first"
 
 run lp-assess --at HEAD -C ada
 is_rc 2 "the walk-through does not take --at"
-like "$err" "^lp-assess: the walk-through does not take --at" "and says so"
+like "$err" "^lp-assess: --at does not apply to lp-assess \(it is for show, check, coach, history\)" "and says so"
 
 done_testing

@@ -33,42 +33,42 @@ git -C cohort init -q && git -C cohort add -A && git -C cohort commit -qm init
 run lp-assess show cohort
 is_rc 0 "show over a cohort"
 same_text "show: rows by id, LP1..LP10 each" <<'EOF'
-id,standard,group,level,evidence_level,evidence_count,supported,status
-amy,LP1,Attributes,transforming,transforming,1,yes,ok
-amy,LP2,Attributes,none,none,0,yes,not-assessed
-amy,LP3,Attributes,extending,developing,2,no,unsupported
-amy,LP4,Attributes,extending,extending,2,yes,ok
-amy,LP5,Expertise,extending,extending,1,yes,ok
-amy,LP6,Expertise,extending,extending,1,yes,ok
-amy,LP7,Expertise,developing,extending,1,yes,below-min
-amy,LP8,Leadership,extending,extending,1,yes,ok
-amy,LP9,Leadership,none,none,0,yes,not-assessed
-amy,LP10,Leadership,extending,extending,1,yes,ok
-zed,LP1,Attributes,extending,extending,1,yes,ok
-zed,LP2,Attributes,extending,extending,1,yes,ok
-zed,LP3,Attributes,extending,extending,1,yes,ok
-zed,LP4,Attributes,extending,extending,1,yes,ok
-zed,LP5,Expertise,extending,extending,1,yes,ok
-zed,LP6,Expertise,extending,extending,1,yes,ok
-zed,LP7,Expertise,extending,extending,1,yes,ok
-zed,LP8,Leadership,extending,extending,1,yes,ok
-zed,LP9,Leadership,extending,extending,1,yes,ok
-zed,LP10,Leadership,transforming,transforming,1,yes,ok
+id,standard,group,level,evidence_level,evidence_count,supported,status,assessed
+amy,LP1,Attributes,transforming,transforming,1,yes,ok,2025-12-01
+amy,LP2,Attributes,none,none,0,yes,not-assessed,
+amy,LP3,Attributes,extending,developing,2,no,unsupported,2025-12-01
+amy,LP4,Attributes,extending,extending,2,yes,ok,
+amy,LP5,Expertise,extending,extending,1,yes,ok,
+amy,LP6,Expertise,extending,extending,1,yes,ok,
+amy,LP7,Expertise,developing,extending,1,yes,below-min,
+amy,LP8,Leadership,extending,extending,1,yes,ok,
+amy,LP9,Leadership,none,none,0,yes,not-assessed,
+amy,LP10,Leadership,extending,extending,1,yes,ok,2025-12-01
+zed,LP1,Attributes,extending,extending,1,yes,ok,
+zed,LP2,Attributes,extending,extending,1,yes,ok,
+zed,LP3,Attributes,extending,extending,1,yes,ok,
+zed,LP4,Attributes,extending,extending,1,yes,ok,
+zed,LP5,Expertise,extending,extending,1,yes,ok,
+zed,LP6,Expertise,extending,extending,1,yes,ok,
+zed,LP7,Expertise,extending,extending,1,yes,ok,
+zed,LP8,Leadership,extending,extending,1,yes,ok,
+zed,LP9,Leadership,extending,extending,1,yes,ok,
+zed,LP10,Leadership,transforming,transforming,1,yes,ok,
 EOF
 
 run lp-assess show --min developing -o csv cohort/north/amy-dir
-is "$(printf '%s\n' "$out" | grep '^amy,LP7,')" "amy,LP7,Expertise,developing,extending,1,yes,ok" \
+is "$(printf '%s\n' "$out" | grep '^amy,LP7,')" "amy,LP7,Expertise,developing,extending,1,yes,ok," \
 	"--min developing: LP7 is ok"
 run lp-assess -C cohort/north show -o csv
-is "$(printf '%s\n' "$out" | sed -n 2p)" "amy,LP1,Attributes,transforming,transforming,1,yes,ok" \
+is "$(printf '%s\n' "$out" | sed -n 2p)" "amy,LP1,Attributes,transforming,transforming,1,yes,ok,2025-12-01" \
 	"-C: the cohort below DIR"
 (cd cohort/north/amy-dir/evidence && lp-assess show) >"$TMP/inside" 2>&1
-is "$(sed -n 2p "$TMP/inside")" "amy,LP1,Attributes,transforming,transforming,1,yes,ok" \
+is "$(sed -n 2p "$TMP/inside")" "amy,LP1,Attributes,transforming,transforming,1,yes,ok,2025-12-01" \
 	"inside a portfolio: that portfolio"
 
 run lp-assess show -o table cohort/south
 same_text "show -o table" <<'EOF'
-id   standard  group       level         evidence_level  evidence_count  supported  status
+id   standard  group       level         evidence_level  evidence_count  supported  status  assessed
 zed  LP1       Attributes  extending     extending                    1  yes        ok
 zed  LP2       Attributes  extending     extending                    1  yes        ok
 zed  LP3       Attributes  extending     extending                    1  yes        ok
@@ -81,11 +81,11 @@ zed  LP9       Leadership  extending     extending                    1  yes    
 zed  LP10      Leadership  transforming  transforming                 1  yes        ok
 EOF
 run lp-assess show -o tsv cohort/south
-is "$(printf '%s\n' "$out" | sed -n '1p;11p')" "id	standard	group	level	evidence_level	evidence_count	supported	status
-zed	LP10	Leadership	transforming	transforming	1	yes	ok" "show -o tsv"
+is "$(printf '%s\n' "$out" | sed -n '1p;11p')" "id	standard	group	level	evidence_level	evidence_count	supported	status	assessed
+zed	LP10	Leadership	transforming	transforming	1	yes	ok	" "show -o tsv"
 run lp-assess show -o jsonl cohort/south
 is "$(printf '%s\n' "$out" | sed -n 1p)" \
-	'{"id":"zed","standard":"LP1","group":"Attributes","level":"extending","evidence_level":"extending","evidence_count":1,"supported":"yes","status":"ok"}' \
+	'{"id":"zed","standard":"LP1","group":"Attributes","level":"extending","evidence_level":"extending","evidence_count":1,"supported":"yes","status":"ok","assessed":null}' \
 	"show -o jsonl: evidence_count is a number"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 10 "show -o jsonl: ten lines"
 run lp-assess show -o json cohort/south
@@ -98,7 +98,7 @@ is "$(printf '%s' "$out" | grep -o '"standard":"LP[0-9]*"' | tr '\n' ' ')" \
 lp-assess -C cohort/north/amy-dir set LP9=extending LP3=developing
 run lp-assess show --at HEAD~1 -o csv cohort/north/amy-dir
 is "$(printf '%s\n' "$out" | grep -E '^amy,LP(3|9),' | tr '\n' ' ')" \
-	"amy,LP3,Attributes,extending,developing,2,no,unsupported amy,LP9,Leadership,none,none,0,yes,not-assessed " \
+	"amy,LP3,Attributes,extending,developing,2,no,unsupported,2025-12-01 amy,LP9,Leadership,none,none,0,yes,not-assessed, " \
 	"show --at: the portfolio as it was"
 run lp-assess show --at nosuch cohort/north/amy-dir
 is_rc 2 "show --at naming no commit: exit 2"
@@ -182,7 +182,7 @@ is_rc 2 "show: a bad portfolio is an error"
 
 printf 'standard,level\nLP1,extending\n' >broken/assessment.csv
 run lp-assess check broken
-is_rc 2 "check: an assessment.csv without the header is an error"
+is_rc 1 "check: an assessment.csv without the header is a finding (SPEC 4: a validator)"
 like "$err" "broken/assessment.csv:1: expected the header standard,level,date,note" \
 	"the header: message"
 
