@@ -87,6 +87,7 @@ struct lp_findings {
 	struct lp_finding *v;
 	size_t n, cap;
 	char *portfolio;	/* stamped onto findings added from now on */
+	int failed;		/* a file could not be read (I/O, a FIFO): exit 2 */
 };
 
 /*
@@ -111,7 +112,7 @@ struct lp_ctx;
  * 0, or -1 on a write error.
  */
 int lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f);
-/* 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
+/* 2 when the run failed, 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
 int lp_findings_status(const struct lp_findings *f);
 void lp_findings_free(struct lp_findings *f);
 
@@ -666,7 +667,7 @@ struct lp_portfolio {
 	/* evidence/, sorted by date then id */
 	struct lp_evidence *ev;
 	size_t nev;
-	int has_case_study;
+	int has_case_study;	/* 1 yes, 0 no, -1 one that is no regular file */
 	int problems;		/* diagnostics printed while loading */
 };
 
