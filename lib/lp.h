@@ -773,7 +773,11 @@ int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
  * refused commit never leaves a changed file behind.  0 or -1.
  */
 int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
-/* lp_doc_format(doc) written atomically to root/relpath. */
+/*
+ * doc written atomically to root/relpath: surgically over an existing
+ * file (only the lines of changed keys change: lib/docwrite.h), whole
+ * (lp_doc_format) for a new one.
+ */
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
