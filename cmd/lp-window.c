@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "docwrite.h"
 #include "lp.h"
 
 extern char **environ;
@@ -738,10 +739,8 @@ static int
 cmd_outcome(struct lp_ctx *ctx, void *arg)
 {
 	const struct opts *o = arg;
-	char *paths[] = { "portfolio.md" };
 	struct lp_portfolio p;
 	struct lp_lock *lock = NULL;
-	struct lp_buf before = {0}, after = {0};
 	char *root = NULL, *msg = NULL;
 	char date[11];
 	lp_date when = ctx->today;
@@ -769,24 +768,15 @@ cmd_outcome(struct lp_ctx *ctx, void *arg)
 		lp_date_format(ctx->today, t);
 		lp_warn("--date %s is after today (%s)", date, t);
 	}
-	lp_doc_format(&p.doc, &before);
 	lp_doc_set(&p.doc, "outcome", lp_outcome_name(outcome));
 	if (outcome == LP_OUTCOME_ACCREDITED)
 		lp_doc_set(&p.doc, "accredited", date);
-	lp_doc_format(&p.doc, &after);
-	if (before.len == after.len && memcmp(before.data, after.data, before.len) == 0) {
-		rc = LP_EXIT_OK;	/* already recorded: nothing to write or commit */
-		goto out;
-	}
+	/* Only the lines of outcome and accredited change (SPEC 2.1); none when already so. */
 	msg = lp_xasprintf("window: outcome %s", lp_outcome_name(outcome));
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, "portfolio.md", &p.doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+	if (lp_portfolio_save_doc(ctx, root, "portfolio.md", &p.doc, msg, NULL) < 0)
 		goto out;
 	rc = LP_EXIT_OK;
 out:
-	lp_buf_free(&before);
-	lp_buf_free(&after);
 	lp_portfolio_free(&p);
 	lp_lock_release(lock);
 	free(msg);

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "casestudy.h"
 #include "cli.h"
 #include "lp.h"
 
@@ -385,6 +386,7 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 {
 	static const lp_check_fn checks[] = {
 		lp_check_lifecycle, lp_check_evidence, lp_check_assessment,
+		lp_check_case_study,	/* where there is one */
 	};
 
 	const struct args *a = arg;

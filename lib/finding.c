@@ -81,6 +81,7 @@ lp_findings_move(struct lp_findings *to, struct lp_findings *from)
 		}
 		to->v[to->n++] = from->v[i];
 	}
+	to->failed |= from->failed;
 	from->n = 0;
 }
 
@@ -122,6 +123,8 @@ lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f)
 int
 lp_findings_status(const struct lp_findings *f)
 {
+	if (f->failed)
+		return LP_EXIT_ERROR;
 	return lp_findings_count(f, LP_SEV_ERROR) ? LP_EXIT_FOUND : LP_EXIT_OK;
 }
 

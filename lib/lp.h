@@ -87,6 +87,7 @@ struct lp_findings {
 	struct lp_finding *v;
 	size_t n, cap;
 	char *portfolio;	/* stamped onto findings added from now on */
+	int failed;		/* a file could not be read (I/O, a FIFO): exit 2 */
 };
 
 /*
@@ -116,7 +117,7 @@ struct lp_ctx;
  * 0, or -1 on a write error.
  */
 int lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f);
-/* 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
+/* 2 when the run failed, 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
 int lp_findings_status(const struct lp_findings *f);
 void lp_findings_free(struct lp_findings *f);
 
@@ -691,7 +692,7 @@ struct lp_portfolio {
 	/* evidence/, sorted by date then id */
 	struct lp_evidence *ev;
 	size_t nev;
-	int has_case_study;
+	int has_case_study;	/* 1 yes, 0 no, -1 one that is no regular file */
 	int problems;		/* diagnostics printed while loading */
 };
 
@@ -803,7 +804,11 @@ int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
  * refused commit never leaves a changed file behind.  0 or -1.
  */
 int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
-/* lp_doc_format(doc) written atomically to root/relpath. */
+/*
+ * doc written atomically to root/relpath: surgically over an existing
+ * file (only the lines of changed keys change: lib/docwrite.h), whole
+ * (lp_doc_format) for a new one.
+ */
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */

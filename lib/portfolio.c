@@ -560,8 +560,10 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 		rc = load_evidence(p, what);
 	if (rc == 0) {
 		uint64_t size;
+		int r = lp_tree_size(tree, "case-study.md", &size);
 
-		p->has_case_study = lp_tree_size(tree, "case-study.md", &size) == 0;
+		/* -1: there is one, but it is no file (a FIFO): said already. */
+		p->has_case_study = r == 0 ? 1 : r < 0 ? -1 : 0;
 	}
 	lp_buf_free(&b);
 	free(path);
