@@ -10,7 +10,7 @@ mkcohort c
 run lp-report summary c
 is_rc 0 "summary: exit 0"
 same_text "summary: every stage, sorted by id in byte order" <<'W'
-id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,portfolio
+id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path
 Z10,Jo Gone,,,withdrawn,2025-01-01,2027-01-01,2026-03,0,no,0,0,,,c/jo
 a1,Ann Able,Oak School,north,not-started,2025-09-01,2027-09-01,2026-03,0,no,0,0,,,c/ann
 b2,"O'Neill, Ben",Oak School,north,in-progress,2025-02-01,2027-02-01,2026-03,2,no,1,1,,,c/ben
@@ -27,22 +27,22 @@ is "$err" "" "summary: nothing on stderr when it is not a terminal"
 run lp-report summary -o json c/ben c/hal
 same_text "json: counts are numbers, missing dates null" <<'W'
 [
-{"id":"b2","name":"O'Neill, Ben","school":"Oak School","cohort":"north","stage":"in-progress","commenced":"2025-02-01","deadline":"2027-02-01","next_window":"2026-03","assessed":2,"ready":"no","unsupported":1,"evidence":1,"accredited":null,"expires":null,"portfolio":"c/ben"},
-{"id":"h8","name":"Hal Renew","school":null,"cohort":null,"stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":null,"assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","portfolio":"c/hal"}
+{"id":"b2","name":"O'Neill, Ben","school":"Oak School","cohort":"north","stage":"in-progress","commenced":"2025-02-01","deadline":"2027-02-01","next_window":"2026-03","assessed":2,"ready":"no","unsupported":1,"evidence":1,"accredited":null,"expires":null,"path":"c/ben"},
+{"id":"h8","name":"Hal Renew","school":null,"cohort":null,"stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":null,"assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","path":"c/hal"}
 ]
 W
 run lp-report summary -o jsonl c/cat
 same_text "jsonl" <<'W'
-{"id":"c3","name":"Cat Clever","school":"Elm Academy","cohort":"south","stage":"ready","commenced":"2024-10-01","deadline":"2026-10-01","next_window":"2026-03","assessed":10,"ready":"yes","unsupported":0,"evidence":2,"accredited":null,"expires":null,"portfolio":"c/cat"}
+{"id":"c3","name":"Cat Clever","school":"Elm Academy","cohort":"south","stage":"ready","commenced":"2024-10-01","deadline":"2026-10-01","next_window":"2026-03","assessed":10,"ready":"yes","unsupported":0,"evidence":2,"accredited":null,"expires":null,"path":"c/cat"}
 W
 run lp-report summary -o tsv c/ben
 same_text "tsv" <<'W'
-id	name	school	cohort	stage	commenced	deadline	next_window	assessed	ready	unsupported	evidence	accredited	expires	portfolio
+id	name	school	cohort	stage	commenced	deadline	next_window	assessed	ready	unsupported	evidence	accredited	expires	path
 b2	O'Neill, Ben	Oak School	north	in-progress	2025-02-01	2027-02-01	2026-03	2	no	1	1			c/ben
 W
 run lp-report summary -o table c/ann c/cat
 same_text "table" <<'W'
-id  name        school       cohort  stage        commenced   deadline    next_window  assessed  ready  unsupported  evidence  accredited  expires  portfolio
+id  name        school       cohort  stage        commenced   deadline    next_window  assessed  ready  unsupported  evidence  accredited  expires  path
 a1  Ann Able    Oak School   north   not-started  2025-09-01  2027-09-01  2026-03             0  no               0         0                       c/ann
 c3  Cat Clever  Elm Academy  south   ready        2024-10-01  2026-10-01  2026-03            10  yes              0         2                       c/cat
 W
@@ -159,5 +159,13 @@ like "$err" "lp-report: unknown command 'bogus'" "... named"
 like "$err" 'usage: lp-report summary' "... with the usage"
 run lp-report
 is_rc 2 "no command: exit 2"
+
+# --school and --cohort (repeatable) keep those practitioners only.
+run lp-report summary --school 'Elm Academy' -o tsv c
+is "$rc:$(printf '%s\n' "$out" | sed 1d | cut -f1,3 | tr '\t\n' ': ')" "0:c3:Elm Academy d4:Elm Academy " "--school: that school's practitioners"
+run lp-report coverage --cohort north --cohort south -o csv c
+is_rc 0 "coverage --cohort twice: exit 0"
+run lp-report summary --cohort north -o tsv c
+is "$(printf '%s\n' "$out" | sed 1d | cut -f4 | sort -u)" "north" "--cohort: that cohort only"
 
 done_testing

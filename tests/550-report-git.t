@@ -37,12 +37,12 @@ run lp-report summary -o tsv --git bare --ref 'refs/tags/lp/submitted/*'
 is_rc 0 "--ref: exit 0"
 printf '%s\n' "$out" | cut -f1,15 >refs.tsv
 same_file - refs.tsv "--ref: only the repositories with a matching ref, labelled by the ref" <<'W'
-id	portfolio
+id	path
 b2	bare/ben.git@refs/tags/lp/submitted/2025-06
 d4	bare/dev.git@refs/tags/lp/submitted/2025-11
 W
 run lp-report summary --git bare --ref 'refs/tags/nothing/*'
-is "$rc:$out" "0:id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,portfolio" \
+is "$rc:$out" "0:id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path" \
 	"--ref matching nothing: no rows, exit 0"
 git -C bare/ben.git tag lp/submitted/2025-11
 run lp-report summary --git bare/ben.git --ref 'refs/tags/lp/submitted/*'
