@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "activity.h"
 #include "report-cohort.h"
 
 long
@@ -121,6 +122,104 @@ void
 lp_report_reader_free(struct lp_report_reader *r)
 {
 	calendars_free(&r->cals);
+	if (r->git)
+		lp_git_free(r->git);
+	free(r->git_workdir);
+}
+
+/* ---- last activity ---- */
+
+/* Is path (absolute) inside the work tree wd ("/a/b/")? */
+static int
+inside(const char *path, const char *wd)
+{
+	size_t n = strlen(wd);
+
+	if (n > 0 && wd[n - 1] == '/')
+		n--;
+	return strncmp(path, wd, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/*
+ * The repository whose work tree holds dir, kept for the next portfolio:
+ * 0 with *git set, 1 outside git, -1 after a diagnostic.
+ */
+static int
+reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **git)
+{
+	char *abs = realpath(dir, NULL);
+	int rc;
+
+	if (abs && r->git && inside(abs, r->git_workdir)) {
+		free(abs);
+		*git = r->git;
+		return 0;
+	}
+	free(abs);
+	if (r->git)
+		lp_git_free(r->git);
+	free(r->git_workdir);
+	r->git = NULL;
+	r->git_workdir = NULL;
+	if ((rc = lp_git_open(dir, &r->git)) != 0)
+		return rc;
+	r->git_workdir = lp_xstrdup(lp_git_workdir(r->git));
+	*git = r->git;
+	return 0;
+}
+
+/* The newest evidence date, for a portfolio outside git. */
+static lp_date
+newest_evidence(const struct lp_portfolio *p)
+{
+	lp_date d = LP_DATE_NONE;
+
+	for (size_t i = 0; i < p->nev; i++)
+		if (p->ev[i].date != LP_DATE_NONE && (d == LP_DATE_NONE || p->ev[i].date > d))
+			d = p->ev[i].date;
+	return d;
+}
+
+/*
+ * last_activity (SPEC 5.6): the date of the newest commit touching the
+ * portfolio (as of the revision it was read at), or of its newest
+ * evidence outside git.
+ */
+static lp_date
+last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
+{
+	const char *dir = lp_tree_dir(p->tree), *rev, *subdir;
+	struct lp_git *git;
+	char *prefix = NULL;
+	void *repo;
+	lp_date d = LP_DATE_NONE;
+	int rc = 1;
+
+	if (!dir) {
+		if (lp_tree_git_source(p->tree, &repo, &rev, &subdir) == 0)
+			rc = lp_git_last_change(repo, rev, subdir, &d);
+	} else if (reader_repository(r, dir, &git) == 0 && lp_git_prefix(git, dir, &prefix) == 0) {
+		rc = lp_git_last_change(lp_git_repo(git), "HEAD", prefix, &d);
+	}
+	free(prefix);
+	return rc == 0 ? d : newest_evidence(p);
+}
+
+/* target: a window id, as lp-window writes them (YYYY-MM). */
+static void
+target_of(const struct lp_portfolio *p, char out[8])
+{
+	const struct lp_field *f = lp_doc_field(&p->doc, "target");
+	const char *v = f ? f->value : NULL;
+
+	out[0] = '\0';
+	if (!v || !*v)
+		return;
+	if (strlen(v) >= 8) {
+		lp_warnat(p->doc.path, f->line, "target: expected a window id (YYYY-MM), got '%s'", v);
+		return;
+	}
+	memcpy(out, v, strlen(v) + 1);
 }
 
 /* ---- one practitioner, as the rules see them ---- */
@@ -180,6 +279,8 @@ lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
 	pp->nunsupported = lp_unsupported_count(p);
 	pp->nev = (int)p->nev;
 	pp->ready = lp_ready(p, ctx->min_level);
+	pp->last_activity = last_activity(r, p);
+	target_of(p, pp->target_window);
 	lp_calendar_free(&mine);
 	return 0;
 }
@@ -235,6 +336,7 @@ const struct lp_col lp_report_summary_cols[] = {
 	{ "ready", LP_COL_STR }, { "unsupported", LP_COL_INT },
 	{ "evidence", LP_COL_INT }, { "accredited", LP_COL_DATE },
 	{ "expires", LP_COL_DATE }, { "path", LP_COL_STR },
+	{ "last_activity", LP_COL_DATE }, { "target_window", LP_COL_STR },
 };
 const size_t lp_report_summary_ncols = sizeof lp_report_summary_cols / sizeof lp_report_summary_cols[0];
 
@@ -277,6 +379,8 @@ lp_report_summary_row(const struct lp_report_person *pp, struct lp_report_summar
 	v[12] = date_or_null(pp->accredited, row->accredited);
 	v[13] = date_or_null(pp->expires, row->expires);
 	v[14] = pp->label;
+	v[15] = date_or_null(pp->last_activity, row->last_activity);
+	v[16] = or_null(pp->target_window);
 }
 
 const struct lp_col lp_report_coverage_cols[] = {

@@ -40,6 +40,13 @@ struct lp_report_reader {
 	const struct lp_ctx *ctx;
 	struct lp_report_source src;
 	struct lp_report_calendars cals;
+	/*
+	 * The repository of the last portfolio read from a directory, kept
+	 * while the next ones are in its work tree (a cohort in one
+	 * repository is opened once), for last_activity.
+	 */
+	struct lp_git *git;
+	char *git_workdir;
 };
 
 /* 0, or -1 when the fixed calendar is unusable (diagnostic printed). */
