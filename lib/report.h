@@ -37,6 +37,8 @@ struct lp_report_person {
 	int nunsupported;		/* lp_unsupported_count */
 	int nev;			/* evidence items */
 	int ready;			/* lp_ready */
+	lp_date last_activity;		/* newest commit touching it, else newest evidence */
+	char target_window[8];		/* portfolio.md's target, "" when none */
 };
 
 void lp_report_person_free(struct lp_report_person *p);

@@ -24,6 +24,7 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "activity.h"
 #include "tree-internal.h"
 
 enum tree_kind { TREE_DIR, TREE_GIT };
@@ -100,6 +101,17 @@ const char *
 lp_tree_dir(const struct lp_tree *t)
 {
 	return t->kind == TREE_DIR ? t->dir : NULL;
+}
+
+int
+lp_tree_git_source(const struct lp_tree *t, void **repo, const char **rev, const char **subdir)
+{
+	if (t->kind != TREE_GIT)
+		return -1;
+	*repo = t->repo;
+	*rev = t->rev;
+	*subdir = t->subdir;
+	return 0;
 }
 
 void

@@ -89,10 +89,10 @@ unlike "$(printf '%s\n' "$out" | sed -n '/id="expiries"/,/<\/section>/p')" '<td>
 run lp-report html --group year c
 is_rc 2 "--group takes school or cohort"
 
-# An empty cohort still makes a valid page.
+# An empty cohort is exit 2 (no portfolio found, SPEC 4), and still makes a valid page.
 mkdir -p empty/none
 run lp-report html empty/none
-is_rc 0 "an empty cohort: exit 0"
+is_rc 2 "an empty cohort: exit 2"
 printf '%s\n' "$out" >empty.html
 htmlcheck empty.html "an empty cohort: well-formed"
 like "$out" '0 practitioners' "an empty cohort says so"

@@ -121,6 +121,6 @@ is_rc 2 "pack takes one portfolio"
 mkdir -p nothing
 run lp-report pack nothing
 is_rc 2 "no portfolio: exit 2"
-like "$err" 'no portfolio here' "... says so"
+like "$err" 'no portfolio found in nothing' "... says so"
 
 done_testing

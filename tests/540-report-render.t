@@ -107,7 +107,7 @@ like "$err" 'nosuch.csv' "... named"
 # Usage.
 run_in rows.csv lp-report render -o yaml
 is_rc 2 "-o yaml: exit 2"
-like "$err" 'expected table, csv, tsv, json, jsonl, md or html' "... lists the formats"
+like "$err" 'expected table, csv, tsv, json, jsonl, xlsx, md or html' "... lists the formats"
 run_in rows.csv lp-report render --at HEAD
 is_rc 2 "--at does not apply to render"
 run_in rows.csv lp-report render --git x.git
