@@ -1946,6 +1946,7 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_LIST), struct opts, until, LP_CLI_V_DATE),
 	LP_CLI_OPT_MIN(B(CMD_MATRIX)),
 	LP_CLI_OPT_AT(READERS),
+	LP_CLI_OPT_JOBS(COHORT),
 	LP_CLI_OPT_SCHOOL(COHORT),
 	LP_CLI_OPT_COHORT(COHORT),
 	LP_CLI_OPT_C(LP_CLI_ALL),

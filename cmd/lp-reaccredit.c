@@ -455,6 +455,7 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_STR(0, "theme", "THEME", "the case study's overarching theme (default: the portfolio's)",
 	    B(CMD_INIT), struct opts, theme, LP_CLI_V_NONE),
 	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_JOBS(PORTFOLIOS),
 	LP_CLI_OPT_SCHOOL(PORTFOLIOS),
 	LP_CLI_OPT_COHORT(PORTFOLIOS),
 	LP_CLI_OPT_C(LP_CLI_ALL),

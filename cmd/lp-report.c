@@ -423,6 +423,7 @@ static const struct lp_cli_opt options[] = {
 	    PORTFOLIOS, struct opts, git, LP_CLI_V_DIR),
 	LP_CLI_STR(0, "ref", "GLOB", "with --git: read every ref whose full name matches GLOB",
 	    PORTFOLIOS, struct opts, ref, LP_CLI_V_NONE),
+	LP_CLI_OPT_JOBS(COHORT),
 	LP_CLI_OPT_SCHOOL(COHORT),
 	LP_CLI_OPT_COHORT(COHORT),
 	LP_CLI_OPT_WINDOWS(PORTFOLIOS),

@@ -977,6 +977,7 @@ struct cohort_read {
 	struct walk *w;
 	const struct lp_strv *roots;
 	unsigned what;
+	int threaded;
 };
 
 static void
@@ -987,7 +988,12 @@ read_one(void *arg, void **state, size_t i, void *slot)
 	struct lp_findings *old = lp_diag_capture(&l->said);
 	const char *root = r->roots->v[i];
 
-	if (r->w->ctx->at || r->w->ctx->staged)
+	/*
+	 * A git_repository is used by one thread at a time, and the taker
+	 * reads the portfolio's tree after this worker has moved on, so on
+	 * threads each portfolio read from git gets a repository of its own.
+	 */
+	if ((r->w->ctx->at || r->w->ctx->staged) && !r->threaded)
 		l->ok = cohort_open_at(r->w->ctx, (struct lp_git **)state, root, r->what, &l->p) == 0;
 	else
 		l->ok = lp_portfolio_open(r->w->ctx, root, r->what, &l->p) == 0;
@@ -1034,6 +1040,7 @@ lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
 	if (lp_cohort_find(operands, n, ctx->dir, &roots) < 0)
 		w.failed = 1;
 	w.total = job.n = roots.n;
+	r.threaded = lp_cohort_jobs(ctx) > 1 && roots.n > 1;
 	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	progress(&w, 1);
 	idset_free(&w.ids);

@@ -207,7 +207,7 @@ is "$out" "" "xlsx: a terminal is refused: nothing reaches it"
 if [ -w /dev/full ]; then
 	rowcat -o xlsx people.csv >/dev/full 2>full.err
 	is "$?" 2 "xlsx: a full disk: exit 2"
-	like "$(cat full.err)" 'write error: No space left on device' "xlsx: a full disk: the write error"
+	like "$(cat full.err)" 'write error on standard output: No space left on device' "xlsx: a full disk: the write error"
 fi
 
 done_testing
