@@ -14,6 +14,7 @@
 
 #include <git2.h>
 
+#include "activity.h"
 #include "lp.h"
 #include "tree-internal.h"
 
@@ -157,8 +158,13 @@ lp_tree_history(const struct lp_tree *t, lp_tree_history_fn fn, void *arg)
 	const char *dir = lp_tree_dir(t);
 	int rc;
 
-	if (!dir)
-		return walk(t, lp_tree_git_repo(t), lp_tree_git_rev(t), lp_tree_git_subdir(t), fn, arg);
+	if (!dir) {
+		void *repo;
+		const char *rev, *subdir;
+
+		lp_tree_git_source(t, &repo, &rev, &subdir);
+		return walk(t, repo, rev, subdir, fn, arg);
+	}
 	if ((rc = lp_git_open(dir, &git)) != 0)
 		return rc;	/* 1: outside git, no history */
 	if (lp_git_prefix(git, dir, &prefix) < 0) {

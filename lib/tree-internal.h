@@ -12,8 +12,5 @@
 /* A git tree of the portfolio at subdir whose tree object is id, labelled "LABEL@rev". */
 int lp_tree_git_at(git_repository *repo, const char *subdir, const git_oid *id,
     const char *rev, const char *label, struct lp_tree **out);
-git_repository *lp_tree_git_repo(const struct lp_tree *t);
-const char *lp_tree_git_rev(const struct lp_tree *t);
-const char *lp_tree_git_subdir(const struct lp_tree *t);
 
 #endif

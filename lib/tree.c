@@ -701,24 +701,6 @@ lp_tree_git_at(git_repository *repo, const char *subdir, const git_oid *id,
 	return 0;
 }
 
-git_repository *
-lp_tree_git_repo(const struct lp_tree *t)
-{
-	return t->repo;
-}
-
-const char *
-lp_tree_git_rev(const struct lp_tree *t)
-{
-	return t->rev;
-}
-
-const char *
-lp_tree_git_subdir(const struct lp_tree *t)
-{
-	return t->subdir;
-}
-
 /* ------------------------------------------------------------------ */
 
 int
