@@ -3,6 +3,7 @@
  *
  *   summary    one row per practitioner: stage, dates, readiness, counts
  *   coverage   one row per standard: practitioners by level, supported
+ *   progress   the same at the end of each month or term, from git history
  *   html       the cohort dashboard, one self-contained HTML file
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
@@ -22,6 +23,7 @@
 #include "credential.h"
 #include "lp.h"
 #include "report-cohort.h"
+#include "report-progress.h"
 #include "report.h"
 
 struct opts {
@@ -31,15 +33,17 @@ struct opts {
 	const char *group;		/* html: school or cohort */
 	const char *key, *new_key;	/* credential */
 	const char *issuer_name, *issuer_url;
+	const char *by, *since, *until;	/* progress */
 };
 
 #define DEFAULT_ROWS 1000
 
-enum { CMD_SUMMARY, CMD_COVERAGE, CMD_HTML, CMD_PACK, CMD_RENDER, CMD_CREDENTIAL, CMD_VERIFY };
+enum { CMD_SUMMARY, CMD_COVERAGE, CMD_PROGRESS, CMD_HTML, CMD_PACK, CMD_RENDER,
+	CMD_CREDENTIAL, CMD_VERIFY };
 #define B(c) (1u << (c))
-#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_HTML))
+#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_HTML))
 #define PORTFOLIOS (COHORT | B(CMD_PACK))
-#define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_RENDER))
+#define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_RENDER))
 
 /* --git, --ref; a usage error for what does not go together. */
 static int
@@ -138,6 +142,71 @@ cmd_coverage(struct lp_ctx *ctx, void *arg)
 	}
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
+	lp_report_reader_free(&r);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- progress ---- */
+
+static int
+progress_one(struct lp_portfolio *p, void *arg)
+{
+	return lp_cohort_progress_add(arg, p);
+}
+
+/* --by, --since, --until: 0, or a usage error. */
+static int
+progress_options(struct lp_ctx *ctx, const struct opts *o, enum lp_period_kind *by,
+    lp_date *since, lp_date *until)
+{
+	*by = LP_BY_MONTH;
+	if (o->by && strcmp(o->by, "term") == 0)
+		*by = LP_BY_TERM;
+	else if (o->by && strcmp(o->by, "month") != 0)
+		return lp_usage_error(ctx, "--by: expected month or term, got '%s'", o->by);
+	*until = ctx->today;
+	if (o->until && lp_date_parse(o->until, until) < 0)
+		return lp_usage_error(ctx, "--until: expected a date YYYY-MM-DD, got '%s'", o->until);
+	/* A year of periods by default: the last twelve months or three terms. */
+	*since = lp_date_add_years(*until, -1) + 1;
+	if (o->since && lp_date_parse(o->since, since) < 0)
+		return lp_usage_error(ctx, "--since: expected a date YYYY-MM-DD, got '%s'", o->since);
+	if (*since > *until)
+		return lp_usage_error(ctx, "--since %s is after --until %s",
+		    o->since ? o->since : "(a year before --until)", o->until ? o->until : "(today)");
+	return 0;
+}
+
+static int
+cmd_progress(struct lp_ctx *ctx, void *arg)
+{
+	const struct opts *o = arg;
+	struct lp_cohort_progress pr;
+	struct lp_report_reader r;
+	struct lp_calendar cal;
+	enum lp_period_kind by;
+	lp_date since, until;
+	struct lp_writer *w;
+	int rc;
+
+	if ((rc = progress_options(ctx, o, &by, &since, &until)))
+		return rc;
+	if (lp_calendar_for(&cal, ctx->windows_path, ctx->dir) < 0)
+		return LP_EXIT_ERROR;
+	rc = lp_cohort_progress_init(&pr, by, &cal, since, until);
+	lp_calendar_free(&cal);
+	if (rc < 0)
+		return LP_EXIT_ERROR;
+	if ((rc = reader_open(&r, ctx, o))) {
+		lp_cohort_progress_free(&pr);
+		return rc;
+	}
+	rc = lp_report_each_portfolio(&r, LP_LOAD_ALL, progress_one, &pr);
+	w = lp_ctx_writer(ctx, lp_progress_cols, LP_PROGRESS_NCOLS);
+	lp_cohort_progress_write(&pr, w);
+	if (lp_writer_finish(w) < 0)
+		rc = -1;
+	lp_cohort_progress_free(&pr);
 	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
@@ -387,6 +456,9 @@ static const struct lp_cli_cmd commands[] = {
 	[CMD_COVERAGE] = { "coverage", "[COHORT ...]",
 	    "one row per standard: practitioners at each level, and supported",
 	    0, -1, cmd_coverage, LP_CLI_V_DIR, 0 },
+	[CMD_PROGRESS] = { "progress", "[COHORT ...]",
+	    "at the end of each month or term, practitioners at each level of each standard",
+	    0, -1, cmd_progress, LP_CLI_V_DIR, 0 },
 	[CMD_HTML] = { "html", "[COHORT ...]", "the cohort dashboard as one self-contained HTML file",
 	    0, -1, cmd_html, LP_CLI_V_DIR, 0 },
 	[CMD_PACK] = { "pack", "[PORTFOLIO]", "one portfolio as one HTML document for moderation",
@@ -407,6 +479,12 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_HTML), struct opts, rows, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "group", "GROUP", "what html groups practitioners by: school (the default) or cohort",
 	    B(CMD_HTML), struct opts, group, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "by", "month|term", "progress: a row per standard at the end of each month or term",
+	    B(CMD_PROGRESS), struct opts, by, LP_CLI_V_WORDS),
+	LP_CLI_STR(0, "since", "DATE", "progress: periods that end on or after DATE (default: a year before --until)",
+	    B(CMD_PROGRESS), struct opts, since, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "until", "DATE", "progress: periods that end on or before DATE (default: today)",
+	    B(CMD_PROGRESS), struct opts, until, LP_CLI_V_DATE),
 	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_PACK),
 	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
 	LP_CLI_OPT_MIN(PORTFOLIOS),
