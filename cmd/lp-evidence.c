@@ -69,58 +69,14 @@ print_made(const struct lp_ctx *ctx, const struct lp_item *items, size_t n)
 	return lp_writer_finish(w);
 }
 
-/*
- * Check and name the items, write them and commit them in one commit,
- * then print what was made.  Nothing is written unless every item is
- * good; with dry_run nothing is written at all.
- */
+/* Store the items (lib/evidence-write.c), then print what was made. */
 static int
 store_items(const struct lp_ctx *ctx, const char *root, int rootfd,
     struct lp_item *items, size_t n, int import, int dry_run)
 {
-	struct lp_strv taken = {0};
-	struct lp_written w = {0};
-	char *message = NULL;
-	int bad = 0, rc = LP_EXIT_ERROR;
-
-	for (size_t i = 0; i < n; i++)
-		if (lp_item_check(&items[i], rootfd, ctx->today) < 0)
-			bad = 1;
-	if (bad)
-		goto out;
-	for (size_t i = 0; i < n; i++)
-		lp_item_name(&items[i], root, &taken);
-	if (dry_run) {
-		/* Formatting proves that each item would read back. */
-		for (size_t i = 0; i < n; i++) {
-			struct lp_buf text = {0};
-
-			bad |= lp_item_text(&items[i], &text) < 0;
-			lp_buf_free(&text);
-		}
-		if (!bad)
-			rc = print_made(ctx, items, n) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-		goto out;
-	}
-	if (n > 0) {
-		if (lp_items_write(root, items, n, &w) < 0)
-			goto out;
-		if (!import)
-			message = lp_xasprintf("evidence: add %s", items[0].id);
-		else
-			message = lp_xasprintf("evidence: import %zu item%s", n, n == 1 ? "" : "s");
-		if (lp_portfolio_commit(ctx, root, w.rel.v, w.rel.n, message) < 0) {
-			lp_written_undo(&w);
-			lp_error("nothing was added");
-			goto out;
-		}
-	}
-	rc = print_made(ctx, items, n) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-out:
-	free(message);
-	lp_strv_free(&taken);
-	lp_written_free(&w);
-	return rc;
+	if (lp_items_store(ctx, root, rootfd, items, n, import, dry_run) < 0)
+		return LP_EXIT_ERROR;
+	return print_made(ctx, items, n) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
 /* The body from BODYFILE or standard input ("-"). */
@@ -283,45 +239,6 @@ out:
 	return rc;
 }
 
-/* The template: every key, the options given, the date, and hints for the body. */
-static void
-template_text(const struct lp_ctx *ctx, const struct opts *a, struct lp_item *it,
-    struct lp_buf *out)
-{
-	struct lp_buf b = {0};
-	char d[11];
-	const char *p;
-
-	if (!a->date) {
-		lp_date_format(ctx->today, d);
-		lp_doc_set(&it->doc, "date", d);
-	}
-	if (a->standards) {
-		struct lp_strv words = {0};
-
-		lp_words_split(a->standards, &words);
-		lp_doc_set_list(&it->doc, "standards", words.v, words.n);
-		lp_strv_free(&words);
-	} else {
-		lp_doc_set_list(&it->doc, "standards", NULL, 0);
-	}
-	lp_doc_set_body(&it->doc, lp_item_template_hints, strlen(lp_item_template_hints));
-	lp_doc_format(&it->doc, &b);
-	/* An empty key reads better, and is easier to fill, as "key:" than as 'key: ""'. */
-	for (p = lp_buf_str(&b); *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (n > 4 && memcmp(p + n - 4, ": \"\"", 4) == 0)
-			lp_buf_add(out, p, n - 3);
-		else
-			lp_buf_add(out, p, n);
-		lp_buf_addc(out, '\n');
-		p += nl ? n + 1 : n;
-	}
-	lp_buf_free(&b);
-}
-
 static int
 add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 {
@@ -349,7 +266,7 @@ add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 	item_set_options(&it, a);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
-	template_text(ctx, a, &it, &tmpl);
+	lp_item_template(&it, ctx->today, a->date != NULL, a->standards, &tmpl);
 
 	path = lp_xasprintf("%s/lp-evidence-XXXXXX.md", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if ((fd = mkstemps(path, 3)) < 0) {
@@ -491,43 +408,6 @@ out:
 	return rc;
 }
 
-static const struct lp_col list_cols[] = {
-	{ "portfolio", LP_COL_STR },
-	{ "id", LP_COL_STR },
-	{ "date", LP_COL_DATE },
-	{ "title", LP_COL_STR },
-	{ "standards", LP_COL_LIST },
-	{ "reach", LP_COL_STR },
-	{ "type", LP_COL_STR },
-	{ "colleagues", LP_COL_INT },
-	{ "body", LP_COL_STR },		/* show only */
-};
-#define NLIST_COLS 8
-
-/* The cells of an item's row; the strings live in buf and d until the next call. */
-static void
-evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
-    const char *row[NLIST_COLS], struct lp_buf *buf, char d[11], char n[24])
-{
-	lp_buf_reset(buf);
-	for (int k = 0; k < LP_NSTANDARDS; k++)
-		if (e->standards & (1u << k)) {
-			if (buf->len)
-				lp_buf_addc(buf, ' ');
-			lp_buf_adds(buf, lp_standard_id(k));
-		}
-	lp_date_format(e->date, d);
-	snprintf(n, 24, "%ld", e->colleagues);
-	row[0] = p->id;
-	row[1] = e->id;
-	row[2] = d;
-	row[3] = e->title;
-	row[4] = lp_buf_str(buf);
-	row[5] = lp_reach_name(e->reach);
-	row[6] = e->type;
-	row[7] = e->colleagues >= 0 ? n : NULL;
-}
-
 struct list_state {
 	int standard;		/* index, or -1 */
 	int reach;		/* rank, or -1 */
@@ -545,7 +425,7 @@ list_one(struct lp_portfolio *p, void *arg)
 
 	for (size_t i = 0; i < p->nev; i++) {
 		const struct lp_evidence *e = &p->ev[i];
-		const char *row[NLIST_COLS];
+		const char *row[LP_EVIDENCE_NCOLS];
 
 		if ((st->standard >= 0 && !(e->standards & (1u << st->standard))) ||
 		    (st->reach > 0 && e->reach != st->reach) ||
@@ -553,7 +433,7 @@ list_one(struct lp_portfolio *p, void *arg)
 		    (st->since != LP_DATE_NONE && e->date < st->since) ||
 		    (st->until != LP_DATE_NONE && e->date > st->until))
 			continue;
-		evidence_row(p, e, row, &buf, d, n);
+		lp_evidence_row(p, e, row, &buf, d, n);
 		lp_rowset_add(&st->rows, p->id, row);
 	}
 	lp_buf_free(&buf);
@@ -590,10 +470,10 @@ cmd_list(struct lp_ctx *ctx, void *arg)
 	if (parse_date_option("--since", a->since, &st.since) < 0 ||
 	    parse_date_option("--until", a->until, &st.until) < 0)
 		return LP_EXIT_ERROR;
-	lp_rowset_init(&st.rows, NLIST_COLS);
+	lp_rowset_init(&st.rows, LP_EVIDENCE_NCOLS);
 	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, LP_LOAD_EVIDENCE, list_one, &st);
 	lp_rowset_sort(&st.rows);
-	w = lp_ctx_writer(ctx, list_cols, NLIST_COLS);
+	w = lp_ctx_writer(ctx, lp_evidence_cols, LP_EVIDENCE_NCOLS);
 	lp_rowset_write(&st.rows, w);
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
@@ -627,12 +507,12 @@ show_item(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *id
 		fwrite(text.data ? text.data : "", 1, text.len, stdout);
 		rc = LP_EXIT_OK;
 	} else {
-		struct lp_writer *w = lp_ctx_writer(ctx, list_cols, NLIST_COLS + 1);
-		const char *row[NLIST_COLS + 1];
+		struct lp_writer *w = lp_ctx_writer(ctx, lp_evidence_cols, LP_EVIDENCE_NCOLS + 1);
+		const char *row[LP_EVIDENCE_NCOLS + 1];
 		char d[11], n[24];
 
-		evidence_row(p, &e, row, &buf, d, n);
-		row[NLIST_COLS] = e.doc.body ? e.doc.body : "";
+		lp_evidence_row(p, &e, row, &buf, d, n);
+		row[LP_EVIDENCE_NCOLS] = e.doc.body ? e.doc.body : "";
 		lp_writer_row(w, row);
 		rc = lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 	}

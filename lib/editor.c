@@ -12,6 +12,44 @@
 
 #include "evidence.h"
 
+void
+lp_item_template(struct lp_item *it, lp_date today, int dated, const char *standards,
+    struct lp_buf *out)
+{
+	struct lp_buf b = {0};
+	char d[11];
+	const char *p;
+
+	if (!dated) {
+		lp_date_format(today, d);
+		lp_doc_set(&it->doc, "date", d);
+	}
+	if (standards) {
+		struct lp_strv words = {0};
+
+		lp_words_split(standards, &words);
+		lp_doc_set_list(&it->doc, "standards", words.v, words.n);
+		lp_strv_free(&words);
+	} else {
+		lp_doc_set_list(&it->doc, "standards", NULL, 0);
+	}
+	lp_doc_set_body(&it->doc, lp_item_template_hints, strlen(lp_item_template_hints));
+	lp_doc_format(&it->doc, &b);
+	/* An empty key reads better, and is easier to fill, as "key:" than as 'key: ""'. */
+	for (p = lp_buf_str(&b); *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (n > 4 && memcmp(p + n - 4, ": \"\"", 4) == 0)
+			lp_buf_add(out, p, n - 3);
+		else
+			lp_buf_add(out, p, n);
+		lp_buf_addc(out, '\n');
+		p += nl ? n + 1 : n;
+	}
+	lp_buf_free(&b);
+}
+
 /* $VISUAL, else $EDITOR, else vi, through the shell as git runs it. */
 int
 lp_editor_run(const char *path)

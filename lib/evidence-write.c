@@ -413,3 +413,51 @@ lp_item_replan_copies(struct lp_item *it, const char *root, const struct lp_strv
 	lp_strv_free(&words);
 	lp_strv_free(&taken);
 }
+
+int
+lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
+    struct lp_item *items, size_t n, int import, int dry_run)
+{
+	struct lp_strv taken = {0};
+	struct lp_written w = {0};
+	char *message = NULL;
+	int bad = 0, rc = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (lp_item_check(&items[i], rootfd, ctx->today) < 0)
+			bad = 1;
+	if (bad)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		lp_item_name(&items[i], root, &taken);
+	if (dry_run) {
+		/* Formatting proves that each item would read back. */
+		for (size_t i = 0; i < n; i++) {
+			struct lp_buf text = {0};
+
+			bad |= lp_item_text(&items[i], &text) < 0;
+			lp_buf_free(&text);
+		}
+		rc = bad ? -1 : 0;
+		goto out;
+	}
+	if (n > 0) {
+		if (lp_items_write(root, items, n, &w) < 0)
+			goto out;
+		if (!import)
+			message = lp_xasprintf("evidence: add %s", items[0].id);
+		else
+			message = lp_xasprintf("evidence: import %zu item%s", n, n == 1 ? "" : "s");
+		if (lp_portfolio_commit(ctx, root, w.rel.v, w.rel.n, message) < 0) {
+			lp_written_undo(&w);
+			lp_error("nothing was added");
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(message);
+	lp_strv_free(&taken);
+	lp_written_free(&w);
+	return rc;
+}

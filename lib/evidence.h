@@ -110,6 +110,24 @@ int lp_evidence_open_for_writing(const struct lp_ctx *ctx, char **root, struct l
     int *rootfd);
 void lp_evidence_close_for_writing(char *root, struct lp_lock *lock, int rootfd);
 
+/*
+ * Check and name the items, write them and commit them in one commit
+ * (its message: "evidence: add ID", or "evidence: import N items").
+ * Nothing is written unless every item is good; with dry_run nothing is
+ * written at all, but each item is proved to read back.
+ */
+int lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
+    struct lp_item *items, size_t n, int import, int dry_run);
+
+/* ---- evidence-rows.c: list and show ---- */
+
+/* The columns of list; show appends body. */
+#define LP_EVIDENCE_NCOLS 8
+extern const struct lp_col lp_evidence_cols[LP_EVIDENCE_NCOLS + 1];
+/* The cells of an item's row; the strings live in buf, d and n until the next call. */
+void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
+    const char *row[LP_EVIDENCE_NCOLS], struct lp_buf *buf, char d[11], char n[24]);
+
 /* ---- import.c ---- */
 
 /* Check the columns not yet checked (JSON Lines may add some on any row). */
@@ -119,6 +137,12 @@ void lp_item_from_row(struct lp_item *it, struct lp_reader *r, const struct lp_r
 
 /* ---- editor.c ---- */
 
+/*
+ * The editor's template: every key, the options given, today's date
+ * unless dated, the standards given, and hints for the body.
+ */
+void lp_item_template(struct lp_item *it, lp_date today, int dated, const char *standards,
+    struct lp_buf *out);
 /* $VISUAL, else $EDITOR, else vi, on path, through the shell as git runs it. */
 int lp_editor_run(const char *path);
 
