@@ -226,7 +226,8 @@ add_from_document(const struct lp_ctx *ctx, const char *path, const struct lp_bu
 	free(body);
 	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
 		goto fail;
-	lp_item_replan_copies(&it, root, from, to);
+	if (lp_item_replan_copies(&it, root, from, to) < 0)
+		goto fail;
 	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
 fail:
 	if (rc != LP_EXIT_OK && edited)
@@ -378,6 +379,12 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 	while ((got = lp_reader_next(r, &row)) == 1) {
 		if (lp_import_check_columns(r, &checked, row->line) < 0)
 			bad = 1;
+		if (n == LP_IMPORT_MAX_ROWS) {
+			lp_errorat(lp_reader_name(r), row->line,
+			    "more than %d rows: import them in parts", LP_IMPORT_MAX_ROWS);
+			bad = 1;
+			break;
+		}
 		if (n % 64 == 0)
 			items = lp_xreallocarray(items, n + 64, sizeof *items);
 		lp_item_from_row(&items[n++], r, row);

@@ -83,14 +83,30 @@ void lp_written_add(struct lp_written *w, const char *root, const char *rel);
 void lp_written_undo(struct lp_written *w);
 void lp_written_free(struct lp_written *w);
 
-/* 1 when nothing occupies root/rel (not even a dangling link), else 0. */
-int lp_path_unused(const char *root, const char *rel);
 /*
- * Name the item evidence/DATE-slug.md, or DATE-slug-N.md when that is
- * taken on disk or by an id in taken (which gets the new one).
+ * 1 when nothing occupies root/rel (not even a dangling link), 0 when
+ * something does, -1 (reported) when that cannot be known (a file where
+ * a directory belongs).
  */
-int lp_item_name(struct lp_item *it, const char *root, struct lp_strv *taken);
-/* attachments/NAME, or NAME-2.ext ... when taken; caller frees. */
+int lp_path_unused(const char *root, const char *rel);
+/* root/name is a directory, or absent; anything else is an error. */
+int lp_portfolio_dir_check(const char *root, const char *name);
+
+/* The ids given in one run, and the next N to try for each DATE-slug. */
+struct lp_namer {
+	struct lp_strv ids;	/* sorted */
+	struct lp_strv bases;	/* sorted */
+	int *next;		/* parallel to bases */
+};
+int lp_namer_taken(const struct lp_namer *nm, const char *id);
+void lp_namer_free(struct lp_namer *nm);
+/*
+ * Name the item evidence/DATE-slug.md (it->slug, or one made from the
+ * title), or DATE-slug-N.md when that is taken on disk or in nm; a
+ * bounded search, not quadratic in the items of a run.
+ */
+int lp_item_name(struct lp_item *it, const char *root, struct lp_namer *nm);
+/* attachments/NAME, or NAME-2.ext ... when taken; caller frees; NULL (reported) on failure. */
 char *lp_attachment_name(const char *root, const char *name, const struct lp_strv *taken);
 /*
  * Plan the copy of a file given with --attach; *listed gets the path to
@@ -99,7 +115,7 @@ char *lp_attachment_name(const char *root, const char *name, const struct lp_str
 int lp_item_plan_attachment(struct lp_item *it, const char *root, const char *src,
     struct lp_strv *taken, char **listed);
 /* Under the lock: final names for copies planned before it (the editor flow). */
-void lp_item_replan_copies(struct lp_item *it, const char *root, const struct lp_strv *from,
+int lp_item_replan_copies(struct lp_item *it, const char *root, const struct lp_strv *from,
     const struct lp_strv *to);
 /* The item as it will be stored, proved to read back through the loader. */
 int lp_item_text(const struct lp_item *it, struct lp_buf *out);
@@ -129,6 +145,9 @@ void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
     const char *row[LP_EVIDENCE_NCOLS], struct lp_buf *buf, char d[11], char n[24]);
 
 /* ---- import.c ---- */
+
+/* The most rows one import takes (SECURITY.md: every input is bounded). */
+#define LP_IMPORT_MAX_ROWS 10000
 
 /* Check the columns not yet checked (JSON Lines may add some on any row). */
 int lp_import_check_columns(struct lp_reader *r, size_t *checked, long line);
