@@ -168,4 +168,20 @@ date,commit,standard,level
 2026-01-15,$b3,LP7,developing
 EOF
 
+# One reader: a row that show rejects, history rejects too, with the same words.
+mkportfolio baddate bd "Bad Date" 2025-01-01
+git -C baddate init -q
+mkassessment baddate "LP1,developing,2025-13-45,"
+git -C baddate add -A && git -C baddate commit -qm one
+d1=$(git -C baddate rev-parse --short=7 HEAD)
+run lp-assess show baddate
+is_rc 2 "show: a row dated 2025-13-45 is rejected"
+shown=${err#*assessment.csv:}
+run lp-assess history -C baddate
+is_rc 2 "history: a row dated 2025-13-45 is rejected too"
+is "$err" "lp-assess: $d1:assessment.csv:2: LP1: expected a date YYYY-MM-DD, got '2025-13-45'" \
+	"history names the commit, the file and the line"
+is "${err#*assessment.csv:}" "$shown" "history and show say the same"
+is "$out" "date,commit,standard,level" "history: the rejected version gives no rows"
+
 done_testing
