@@ -286,49 +286,86 @@ out:
 /* history                                                              */
 
 static const struct lp_col history_cols[] = {
-	{ "date", LP_COL_DATE },
+	{ "date", LP_COL_DATE },	/* the commit's, UTC */
 	{ "commit", LP_COL_STR },
 	{ "standard", LP_COL_STR },
 	{ "level", LP_COL_STR },
+	{ "id", LP_COL_STR },
+	{ "assessed", LP_COL_DATE },	/* the row's own date: a back-filled --date shows */
 };
 #define NHISTORY (sizeof history_cols / sizeof history_cols[0])
 
+/* One portfolio's level changes into rows, keyed by its id: 0, or -1 (reported). */
 static int
-cmd_history(struct lp_ctx *ctx, void *arg)
+history_one(const struct lp_ctx *ctx, const char *root, struct lp_rowset *rows)
 {
 	struct lp_level_history h = {0};
-	struct lp_writer *w = NULL;
-	char *root = NULL;
-	int rc = LP_EXIT_ERROR, r;
+	struct lp_portfolio p;
+	int r;
 
-	(void)arg;
-	if (find_one(ctx, &root) < 0)
-		goto out;
-	if ((r = lp_level_history(root, ctx->at, &h)) == 1) {
-		lp_error("%s: not in a git work tree, so there is no history", root);
-		goto out;
+	memset(&p, 0, sizeof p);
+	if (lp_portfolio_open(ctx, root, 0, &p) < 0) {
+		lp_portfolio_free(&p);
+		return -1;
 	}
-	/* An unknown --at prints nothing; a bad version prints the rest, then fails. */
-	if (r < 0 && h.n == 0 && ctx->at)
-		goto out;
-	w = lp_ctx_writer(ctx, history_cols, NHISTORY);
+	if (!lp_portfolio_selected(ctx, &p)) {
+		lp_portfolio_free(&p);
+		return 0;
+	}
+	if ((r = lp_level_history(root, ctx->at, &h)) == 1)
+		lp_error("%s: not in a git work tree, so there is no history", root);
+	/* A version that does not parse is skipped: the rows found are still shown. */
 	for (size_t k = 0; k < h.n; k++) {
 		const struct lp_level_change *c = &h.v[k];
 		const char *v[NHISTORY];
-		char day[11];
+		char day[11], assessed[11];
 
 		lp_date_format(c->day, day);
+		lp_date_format(c->assessed, assessed);
 		v[0] = day;
 		v[1] = c->commit;
 		v[2] = lp_standard_id(c->standard);
 		v[3] = lp_level_name(c->level);
-		lp_writer_row(w, v);
+		v[4] = p.id;
+		v[5] = c->assessed == LP_DATE_NONE ? NULL : assessed;
+		lp_rowset_add(rows, p.id, v);
 	}
-	if (lp_writer_finish(w) == 0 && r == 0)
-		rc = LP_EXIT_OK;
-out:
 	lp_level_history_free(&h);
-	free(root);
+	lp_portfolio_free(&p);
+	return r == 0 ? 0 : -1;
+}
+
+/*
+ * Each portfolio's history, by id then date (SPEC 5.2).  When nothing
+ * could be read at all (an unknown --at, say) nothing is printed.
+ */
+static int
+cmd_history(struct lp_ctx *ctx, void *arg)
+{
+	struct lp_strv roots = {0};
+	struct lp_rowset rows;
+	int failed = 0, rc = LP_EXIT_ERROR;
+
+	(void)arg;
+	lp_rowset_init(&rows, NHISTORY);
+	if (lp_cohort_find(ctx->operands, ctx->noperands, ctx->dir, &roots) < 0)
+		goto out;
+	for (size_t k = 0; k < roots.n; k++)
+		if (history_one(ctx, roots.v[k], &rows) < 0)
+			failed++;
+	if (failed && (size_t)failed == roots.n && rows.n == 0)
+		goto out;
+	lp_rowset_sort(&rows);
+	{
+		struct lp_writer *w = lp_ctx_writer(ctx, history_cols, NHISTORY);
+
+		lp_rowset_write(&rows, w);
+		if (lp_writer_finish(w) == 0 && !failed)
+			rc = LP_EXIT_OK;
+	}
+out:
+	lp_rowset_free(&rows);
+	lp_strv_free(&roots);
 	return rc;
 }
 
@@ -552,7 +589,7 @@ enum { CMD_WALK, CMD_SET, CMD_SHOW, CMD_CHECK, CMD_COACH, CMD_HISTORY, CMD_FRAME
 #define WRITERS (B(CMD_WALK) | B(CMD_SET))
 #define READERS (B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_COACH) | B(CMD_HISTORY) | B(CMD_FRAMEWORK))
 #define PORTFOLIOS (B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_COACH) | B(CMD_HISTORY))
-#define COHORTS (B(CMD_SHOW) | B(CMD_CHECK))
+#define COHORTS (B(CMD_SHOW) | B(CMD_CHECK) | B(CMD_HISTORY))
 
 static const struct lp_cli_cmd commands[] = {
 	{ "", "", "walk through the ten standards on a terminal and save the levels",
@@ -565,8 +602,8 @@ static const struct lp_cli_cmd commands[] = {
 	    0, -1, cmd_check, LP_CLI_V_DIR, 0 },
 	{ "coach", "[PORTFOLIO]", "a prompt toward the next level for each standard",
 	    0, 1, cmd_coach, LP_CLI_V_DIR, 0 },
-	{ "history", "[PORTFOLIO]", "each change of a standard's level in the git history",
-	    0, 1, cmd_history, LP_CLI_V_DIR, 0 },
+	{ "history", "[PORTFOLIO ...]", "each change of a standard's level in the git history",
+	    0, -1, cmd_history, LP_CLI_V_DIR, 0 },
 	{ "framework", "", "the standards, levels, descriptors and coaching prompts",
 	    0, 0, cmd_framework, LP_CLI_V_NONE, 0 },
 };
