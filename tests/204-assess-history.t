@@ -213,4 +213,31 @@ run lp-assess history co loose
 is_rc 2 "a portfolio outside git in a cohort: exit 2"
 like "$out" "zoe" "... after the rows of the others"
 
+# --- a version over the 16 MiB limit is never loaded -------------------------
+
+mkportfolio huge huge "Huge Blob" 2025-01-01
+git -C huge init -q
+mkassessment huge "LP1,developing,,"
+git -C huge add -A && git -C huge commit -qm small
+{ echo "standard,level,date,note"; printf 'LP1,extending,,'; head -c 17000000 /dev/zero | tr '\0' x; echo; } >huge/assessment.csv
+git -C huge commit -qam huge
+hb=$(git -C huge rev-parse --short=7 HEAD)
+mkassessment huge "LP1,transforming,,"
+git -C huge commit -qam small-again
+run lp-assess history -C huge
+is_rc 2 "a blob over 16 MiB in the history: exit 2"
+like "$err" "$hb:assessment.csv: the file is 170000[0-9]* bytes, over the limit of 16777216: not read" \
+	"it is named, with its size, and not read"
+is "$(printf '%s\n' "$out" | cut -d, -f3,4 | tr '\n' ' ')" "standard,level LP1,developing LP1,transforming " \
+	"the other versions are still shown"
+# The size comes from the object header: the 17 MB are never inflated.
+if [ -x /usr/bin/time ] && case $LP_BUILD in *san*) false ;; esac; then
+	/usr/bin/time -f %M -o rss lp-assess history -C huge >/dev/null 2>&1
+	rss=$(tail -n 1 rss)
+	if [ "$rss" -lt 16000 ]; then ok "the big version is not loaded (max RSS ${rss} KB)"
+	else not_ok "the big version is not loaded" "max RSS ${rss} KB"; fi
+else
+	ok "the big version is not loaded # SKIP no /usr/bin/time, or a sanitizer build"
+fi
+
 done_testing
