@@ -10,7 +10,6 @@
  * (framework).  Every rule about levels, reach and readiness comes from
  * lib/rules.c; this file only asks the questions and phrases the answers.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,9 +40,6 @@ record_date(const struct lp_ctx *ctx, const struct opts *o, lp_date *date)
 	return 0;
 }
 
-/* ------------------------------------------------------------------ */
-/* Small helpers                                                        */
-
 /* An operand relative to -C, as lp_cohort_find treats operands. */
 static char *
 operand_path(const struct lp_ctx *ctx, const char *op)
@@ -68,62 +64,8 @@ find_one(const struct lp_ctx *ctx, char **root)
 	return rc;
 }
 
-static const char *
-yes_no(int b)
-{
-	return b ? "yes" : "no";
-}
-
-static const char *
-plural(int n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* ------------------------------------------------------------------ */
 /* set                                                                  */
-
-/* "0" means none in answers and operands alike; lp_level_parse has 1-4. */
-static int
-level_answer(const char *s)
-{
-	if (strcmp(s, "0") == 0)
-		return LP_LEVEL_NONE;
-	return *s ? lp_level_parse(s) : -1;
-}
-
-/* "LP5=extending" into ch; a diagnostic naming the operand on error. */
-static int
-parse_assignment(const char *op, struct lp_assessment_change *ch)
-{
-	const char *eq = strchr(op, '=');
-	char *std;
-	int i, level;
-
-	if (!eq || eq == op) {
-		lp_error("set: expected STANDARD=LEVEL (e.g. LP5=extending), got '%s'", op);
-		return -1;
-	}
-	std = lp_xstrndup(op, (size_t)(eq - op));
-	i = lp_standard_parse(std);
-	free(std);
-	if (i < 0) {
-		lp_error("set: '%s': expected a standard LP1..LP10 before '='", op);
-		return -1;
-	}
-	/* lp_level_parse reads "" as none; here an empty level is a slip. */
-	if ((level = level_answer(eq + 1)) < 0) {
-		lp_error("set: '%s': expected a level (none, underlying, developing, extending, transforming or 0-4)", op);
-		return -1;
-	}
-	if (ch->set[i]) {
-		lp_error("set: %s is given twice", lp_standard_id(i));
-		return -1;
-	}
-	ch->set[i] = 1;
-	ch->level[i] = level;
-	return 0;
-}
 
 static int
 cmd_set(struct lp_ctx *ctx, void *arg)
@@ -138,7 +80,7 @@ cmd_set(struct lp_ctx *ctx, void *arg)
 	if (ctx->noperands == 0)
 		return lp_usage_error(ctx, "set: expected one or more STANDARD=LEVEL");
 	for (size_t k = 0; k < ctx->noperands; k++)
-		if (parse_assignment(ctx->operands[k], &ch) < 0)
+		if (lp_assessment_change_parse(&ch, ctx->operands[k]) < 0)
 			return LP_EXIT_ERROR;
 	if (record_date(ctx, o, &date) < 0)
 		return LP_EXIT_ERROR;
@@ -191,7 +133,7 @@ show_one(struct lp_portfolio *p, void *arg)
 		v[3] = lp_level_name(p->assess[i].level);
 		v[4] = lp_level_name(lp_evidence_level(p, i));
 		v[5] = count;
-		v[6] = yes_no(lp_supported(p, i));
+		v[6] = lp_supported(p, i) ? "yes" : "no";
 		v[7] = lp_status_name(lp_standard_status(p, i, sw->ctx->min_level));
 		lp_date_format(p->assess[i].date, day);
 		v[8] = p->assess[i].date == LP_DATE_NONE ? NULL : day;
@@ -207,7 +149,6 @@ cmd_show(struct lp_ctx *ctx, void *arg)
 	struct lp_writer *w;
 	int failed, rc;
 
-	(void)arg;
 	lp_rowset_init(&sw.rows, NSHOW);
 	failed = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
 	    LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, show_one, &sw) < 0;
@@ -231,7 +172,6 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 {
 	static const lp_check_fn checks[] = { lp_check_assessment };
 
-	(void)arg;
 	return lp_validate(ctx, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, checks, 1);
 }
 
@@ -256,7 +196,6 @@ cmd_coach(struct lp_ctx *ctx, void *arg)
 	int rc = LP_EXIT_ERROR;
 
 	memset(&p, 0, sizeof p);
-	(void)arg;
 	if (find_one(ctx, &root) < 0 ||
 	    lp_portfolio_open(ctx, root, LP_LOAD_ASSESSMENT | LP_LOAD_EVIDENCE, &p) < 0)
 		goto out;
@@ -275,7 +214,7 @@ cmd_coach(struct lp_ctx *ctx, void *arg)
 		lp_writer_row(w, v);
 		free(prompt);
 	}
-		rc = lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+	rc = lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 out:
 	lp_portfolio_free(&p);
 	free(root);
@@ -346,7 +285,6 @@ cmd_history(struct lp_ctx *ctx, void *arg)
 	struct lp_rowset rows;
 	int failed = 0, rc = LP_EXIT_ERROR;
 
-	(void)arg;
 	lp_rowset_init(&rows, NHISTORY);
 	if (lp_cohort_find(ctx->operands, ctx->noperands, ctx->dir, &roots) < 0)
 		goto out;
@@ -389,7 +327,6 @@ cmd_framework(struct lp_ctx *ctx, void *arg)
 	const struct lp_framework *fw = ctx->fw;
 	struct lp_writer *w = lp_ctx_writer(ctx, framework_cols, NFRAMEWORK);
 
-	(void)arg;
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
 		const struct lp_standard *st = &fw->std[i];
 
@@ -435,7 +372,7 @@ walk_show(const struct lp_ctx *ctx, const struct lp_portfolio *p, int i,
 		printf(".  Evidence: none yet.\n");
 	else
 		printf(".  Evidence supports: %s (%d %s, best reach %s).\n",
-		    lp_level_name(ev), n, plural(n, "item", "items"), lp_reach_name(ev));
+		    lp_level_name(ev), n, n == 1 ? "item" : "items", lp_reach_name(ev));
 }
 
 enum walk_end { WALK_SAVE, WALK_QUIT };
@@ -470,7 +407,7 @@ walk_questions(const struct lp_ctx *ctx, const struct lp_portfolio *p,
 			goto out;
 		} else if (strcmp(ans, "?") == 0) {
 			fputs(walk_help, stdout);
-		} else if ((l = level_answer(ans)) >= 0) {
+		} else if ((l = lp_level_answer(ans)) >= 0) {
 			level[i++] = l;
 		} else {
 			printf("Expected 0-4, a level name, Enter, b, q or ?; got '%s'.\n", ans);

@@ -294,6 +294,49 @@ lp_assessment_change_message(const struct lp_assessment_change *ch)
 	return lp_buf_detach(&b);
 }
 
+/* ---- the operands of set: STANDARD=LEVEL ---- */
+
+/* "0" means none in answers and operands alike; lp_level_parse has 1-4. */
+int
+lp_level_answer(const char *s)
+{
+	if (strcmp(s, "0") == 0)
+		return LP_LEVEL_NONE;
+	return *s ? lp_level_parse(s) : -1;
+}
+
+int
+lp_assessment_change_parse(struct lp_assessment_change *ch, const char *op)
+{
+	const char *eq = strchr(op, '=');
+	char *std;
+	int i, level;
+
+	if (!eq || eq == op) {
+		lp_error("set: expected STANDARD=LEVEL (e.g. LP5=extending), got '%s'", op);
+		return -1;
+	}
+	std = lp_xstrndup(op, (size_t)(eq - op));
+	i = lp_standard_parse(std);
+	free(std);
+	if (i < 0) {
+		lp_error("set: '%s': expected a standard LP1..LP10 before '='", op);
+		return -1;
+	}
+	/* lp_level_parse reads "" as none; here an empty level is a slip. */
+	if ((level = lp_level_answer(eq + 1)) < 0) {
+		lp_error("set: '%s': expected a level (none, underlying, developing, extending, transforming or 0-4)", op);
+		return -1;
+	}
+	if (ch->set[i]) {
+		lp_error("set: %s is given twice", lp_standard_id(i));
+		return -1;
+	}
+	ch->set[i] = 1;
+	ch->level[i] = level;
+	return 0;
+}
+
 /* A commit that failed must not leave the new file behind (issue 16). */
 static void
 restore(const char *path, struct lp_buf *old, int existed)

@@ -62,6 +62,14 @@ struct lp_assessment_change {
 	int level[LP_NSTANDARDS];
 };
 
+/* A level as a person types it: a name (lp_level_parse) or 0-4; -1 when neither, or empty. */
+int lp_level_answer(const char *s);
+/*
+ * Add "LP5=extending" (an operand of set) to ch: 0, or -1 after a
+ * diagnostic naming the operand (no =, unknown standard or level, a
+ * standard given twice).
+ */
+int lp_assessment_change_parse(struct lp_assessment_change *ch, const char *op);
 /* How many standards ch sets. */
 int lp_assessment_change_count(const struct lp_assessment_change *ch);
 /* The commit message: "assess: LP5 extending, LP6 developing". */
