@@ -18,6 +18,7 @@
 
 #include <git2.h>
 
+#include "assessment.h"
 #include "lp.h"
 #include "pool.h"
 
@@ -148,98 +149,37 @@ portfolio_meta(struct lp_portfolio *p)
 
 /* ---- assessment.csv ---- */
 
-static int
-assessment_header(struct lp_portfolio *p, const struct lp_strv *cols, const char *path)
-{
-	static const char *const want[] = { "standard", "level", "date", "note" };
-
-	for (size_t i = 0; i < 4; i++) {
-		if (i >= cols->n || strcmp(cols->v[i], want[i]) != 0) {
-			lp_errorat(path, 1, "expected the header standard,level,date,note");
-			return -1;
-		}
-	}
-	for (size_t i = 4; i < cols->n; i++)
-		lp_strv_push(&p->assess_extra_cols, cols->v[i]);
-	return 0;
-}
-
-static int
-assessment_row(struct lp_portfolio *p, const struct lp_row *row, const char *path)
-{
-	const char *std = row->values[0] ? row->values[0] : "";
-	const char *level = row->n > 1 && row->values[1] ? row->values[1] : "";
-	const char *date = row->n > 2 && row->values[2] ? row->values[2] : "";
-	const char *note = row->n > 3 && row->values[3] ? row->values[3] : "";
-	struct lp_assessed *a;
-	int i = lp_standard_parse(std), lv;
-
-	if (i < 0) {
-		lp_errorat(path, row->line, "expected a standard LP1..LP10, got '%s'", std);
-		return -1;
-	}
-	a = &p->assess[i];
-	if (a->line) {
-		lp_errorat(path, row->line, "%s is assessed twice (first on line %ld)", lp_standard_id(i), a->line);
-		return -1;
-	}
-	if ((lv = lp_level_parse(level)) < 0) {
-		lp_errorat(path, row->line, "%s: expected a level (none, underlying, developing, extending, transforming), got '%s'",
-		    lp_standard_id(i), level);
-		return -1;
-	}
-	if (*date && lp_date_parse(date, &a->date) < 0) {
-		lp_errorat(path, row->line, "%s: expected a date YYYY-MM-DD, got '%s'", lp_standard_id(i), date);
-		return -1;
-	}
-	a->level = lv;
-	a->line = row->line;
-	free(a->note);
-	a->note = lp_xstrdup(note);
-	for (size_t k = 4; k < row->n; k++)
-		lp_strv_push(&p->assess_extra[i], row->values[k] ? row->values[k] : "");
-	return 0;
-}
-
+/* Read through lib/assessment.c, the file's one reader, into p. */
 static int
 load_assessment(struct lp_portfolio *p, unsigned what)
 {
+	struct lp_assessment a;
 	struct lp_buf b = {0};
-	struct lp_reader *r = NULL;
-	const struct lp_row *row;
 	char *path = lp_tree_path(p->tree, "assessment.csv");
-	int rc, got, first = 1, bad = 0;
+	int rc;
 
+	lp_assessment_init(&a);
 	rc = lp_tree_read(p->tree, "assessment.csv", &b);
 	if (rc != 0) {
 		rc = rc == 1 ? 0 : -1;	/* no file yet: nothing assessed */
 		goto out;
 	}
-	r = lp_reader_new_mem(lp_buf_str(&b), b.len, path, LP_READ_CSV_ONLY);
-	while ((got = lp_reader_next(r, &row)) == 1) {
-		if (first && assessment_header(p, lp_reader_columns(r), path) < 0) {
-			got = -1;
-			break;
-		}
-		first = 0;
-		if (assessment_row(p, row, path) < 0) {
-			bad = 1;
-			if (!(what & LP_LOAD_KEEP_GOING))
-				break;
-			p->problems++;
-		}
+	rc = lp_assessment_parse(&a, lp_buf_str(&b), b.len, path,
+	    what & LP_LOAD_KEEP_GOING ? LP_ASSESSMENT_KEEP_GOING : 0);
+	p->problems += a.problems;
+	/* The rows move into p; a leaves with empty notes to free. */
+	for (int i = 0; i < LP_NSTANDARDS; i++) {
+		struct lp_assessed t = p->assess[i];
+
+		p->assess[i] = a.row[i];
+		a.row[i] = t;
+		p->assess_extra[i] = a.extra[i];
+		memset(&a.extra[i], 0, sizeof a.extra[i]);
 	}
-	if (got == 0 && first && assessment_header(p, lp_reader_columns(r), path) < 0)
-		got = -1;
-	if (got < 0) {
-		p->problems++;
-		bad = 1;
-	}
-	rc = bad && !(what & LP_LOAD_KEEP_GOING) ? -1 : 0;
-	if (got < 0)
-		rc = -1;
+	p->assess_extra_cols = a.extra_cols;
+	memset(&a.extra_cols, 0, sizeof a.extra_cols);
 out:
-	lp_reader_free(r);
+	lp_assessment_free(&a);
 	lp_buf_free(&b);
 	free(path);
 	return rc;
