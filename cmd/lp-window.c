@@ -23,6 +23,7 @@
 #include "cli.h"
 #include "docwrite.h"
 #include "lp.h"
+#include "submit.h"
 
 extern char **environ;
 
@@ -628,14 +629,14 @@ choose_window(const struct lp_ctx *ctx, const struct opts *o, const struct lp_po
 	return 1;
 }
 
-/* Record the submission in portfolio.md, commit and tag.  Exit status. */
+/* Record the submission in portfolio.md, commit and tag (lib/submit.c).  Exit status. */
 static int
 record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_portfolio *p,
     const char *root, struct lp_git *git, const struct lp_window *win)
 {
-	char *paths[] = { "portfolio.md" };
+	struct lp_submission s = { .root = root, .file = "portfolio.md", .doc = &p->doc };
 	char today[11], closes[11];
-	char *msg, *tagname, *tagmsg, *made = NULL;
+	char *msg, *tag, *tagmsg, *made = NULL;
 	int rc = LP_EXIT_ERROR;
 
 	lp_date_format(ctx->today, today);
@@ -645,28 +646,63 @@ record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_port
 	if (p->outcome == LP_OUTCOME_REFERRED)
 		lp_doc_unset(&p->doc, "outcome");	/* SPEC 6: a new submission clears it */
 	msg = lp_xasprintf("window: submit into %s%s", win->id, o->force ? " (forced: not ready)" : "");
-	tagname = lp_xasprintf("lp/submitted/%s", win->id);
+	/* SPEC 5.4: whose and which window, so a cohort's repository keeps them apart. */
+	tag = lp_xasprintf("lp/submitted/%s/%s", p->id, win->id);
 	tagmsg = lp_xasprintf("%s (%s) submitted into window %s on %s%s",
 	    p->name, p->id, win->id, today, o->force ? ", forced: not checked for readiness" : "");
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, "portfolio.md", &p->doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+	s.message = msg;
+	s.tag = tag;
+	s.tag_message = tagmsg;
+	if (lp_submit_record(ctx, git, &s, &made) < 0)
 		goto out;
-	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)
-		goto out;
-	if (!ctx->quiet) {
-		if (made)
-			printf("%s: submitted into %s (closes %s), tagged %s\n", p->id, win->id, closes, made);
-		else
-			printf("%s: submitted into %s (closes %s), not committed\n", p->id, win->id, closes);
-	}
+	if (made)
+		printf("%s: submitted into %s (closes %s), tagged %s\n", p->id, win->id, closes, made);
+	else
+		printf("%s: submitted into %s (closes %s), not committed\n", p->id, win->id, closes);
 	rc = LP_EXIT_OK;
 out:
 	free(made);
 	free(msg);
-	free(tagname);
+	free(tag);
 	free(tagmsg);
 	return rc;
+}
+
+/*
+ * A submission whose commit was made but whose tag is missing (the tag
+ * could not be written, or a kill came between): tag it now.  1 when
+ * there was one (*rc says how finishing went), 0 when not.
+ */
+static int
+finish_unfinished(struct lp_git *git, const char *root, const struct lp_portfolio *p, int *rc)
+{
+	struct lp_submission s = { .root = root, .file = "portfolio.md" };
+	char submitted[11];
+	char *tag, *msg, *prefix, *made = NULL;
+	int r;
+
+	if (p->submitted == LP_DATE_NONE || !*p->window || p->outcome != LP_OUTCOME_NONE)
+		return 0;
+	lp_date_format(p->submitted, submitted);
+	tag = lp_xasprintf("lp/submitted/%s/%s", p->id, p->window);
+	msg = lp_xasprintf("%s (%s) submitted into window %s on %s", p->name, p->id, p->window, submitted);
+	prefix = lp_xasprintf("window: submit into %s", p->window);
+	s.tag = tag;
+	s.tag_message = msg;
+	s.unfinished = prefix;
+	if ((r = lp_submit_unfinished(git, &s)) == 1) {
+		if (lp_submit_finish(git, &s, &made) == 0) {
+			printf("%s: submitted into %s (committed before), tagged %s\n", p->id, p->window, made);
+			*rc = LP_EXIT_OK;
+		}
+	} else if (r < 0) {
+		r = 1;
+	}
+	free(made);
+	free(tag);
+	free(msg);
+	free(prefix);
+	return r;
 }
 
 static int
@@ -695,6 +731,8 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 	    lp_portfolio_open(ctx, root, 0, &p) < 0 ||
 	    lp_calendar_for(&cal, ctx->windows_path, root) < 0 ||
 	    lp_git_prefix(git, root, &prefix) < 0)
+		goto out;
+	if (!ctx->no_commit && finish_unfinished(git, root, &p, &rc))
 		goto out;
 	if ((r = choose_window(ctx, o, &p, &cal, &win)) < 0)
 		goto out;
