@@ -3,16 +3,21 @@
  * 5.5; issue 16: "submit commits, then tags, with nothing tying the
  * two").  See submit.h.
  */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
 #include <errno.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
 
 #include "docwrite.h"
 #include "submit.h"
+
+extern char **environ;
 
 static int
 git_fail(const char *what)
@@ -230,4 +235,109 @@ lp_submit_record(const struct lp_ctx *ctx, struct lp_git *g, const struct lp_sub
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the check a submission runs first ---- */
+
+/*
+ * Our own `lp`: the one beside this program, or one on PATH that has
+ * lp-window beside it.  (A bare `lp` on PATH may be the CUPS print
+ * command, which must never be handed a portfolio.)
+ */
+static char *
+find_lp(void)
+{
+	char *self = lp_self_dir();
+	const char *path = getenv("PATH");
+
+	if (self) {
+		char *lp = lp_xasprintf("%s/lp", self);
+
+		free(self);
+		if (access(lp, X_OK) == 0)
+			return lp;
+		free(lp);
+	}
+	while (path && *path) {
+		size_t len = strcspn(path, ":");
+		char *dir = len ? lp_xstrndup(path, len) : lp_xstrdup(".");
+		char *lp = lp_xasprintf("%s/lp", dir);
+		char *sib = lp_xasprintf("%s/lp-window", dir);
+		int ours = access(lp, X_OK) == 0 && access(sib, X_OK) == 0;
+
+		free(dir);
+		free(sib);
+		if (ours)
+			return lp;
+		free(lp);
+		path += len;
+		path += *path == ':';
+	}
+	return NULL;
+}
+
+/*
+ * `lp check` on the portfolio, as a child, its stdout sent to our stderr
+ * so that our own output stays ours.  Not -q: that would hide the very
+ * findings that explain a refusal.  0 ready, 1 not ready, -1 when the
+ * checks could not run (diagnostic printed).
+ */
+int
+lp_submit_run_check(const struct lp_ctx *ctx, const char *root)
+{
+	char *lp = find_lp();
+	char today[11];
+	const char *argv[12];
+	size_t n = 0;
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status, err;
+
+	if (!lp) {
+		lp_error("cannot find lp (beside this program, or on PATH beside lp-window) to run lp check; "
+		    "--force submits without the check");
+		return -1;
+	}
+	lp_date_format(ctx->today, today);
+	argv[n++] = lp;
+	argv[n++] = "check";
+	argv[n++] = "--today";
+	argv[n++] = today;
+	if (ctx->framework_path) {
+		argv[n++] = "--framework";
+		argv[n++] = ctx->framework_path;
+	}
+	if (ctx->min_set) {
+		argv[n++] = "--min";
+		argv[n++] = lp_level_name(ctx->min_level);
+	}
+	argv[n++] = "--";
+	argv[n++] = root;
+	argv[n] = NULL;
+	fflush(stdout);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+	err = posix_spawn(&pid, lp, &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err) {
+		lp_error("cannot run %s: %s", lp, strerror(err));
+		free(lp);
+		return -1;
+	}
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			lp_error("waiting for %s: %s", lp, strerror(errno));
+			free(lp);
+			return -1;
+		}
+	}
+	free(lp);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
+		return 1;
+	lp_error("lp check could not check the portfolio (%s %d)",
+	    WIFEXITED(status) ? "exit" : "signal",
+	    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+	return -1;
 }

@@ -44,6 +44,13 @@ int lp_submit_tag_ok(struct lp_git *g, const struct lp_submission *s);
  */
 int lp_submit_record(const struct lp_ctx *ctx, struct lp_git *g, const struct lp_submission *s,
     char **made);
+/*
+ * `lp check` on the portfolio at root, as a child (our own lp: the one
+ * beside the running program, or one on PATH with lp-window beside it,
+ * never the CUPS print command), its output sent to our stderr.  0 when
+ * it passes, 1 when it finds problems, -1 when it could not run.
+ */
+int lp_submit_run_check(const struct lp_ctx *ctx, const char *root);
 /* Make only the tag of an unfinished submission.  0 with *made, or -1. */
 int lp_submit_finish(struct lp_git *g, const struct lp_submission *s, char **made);
 
