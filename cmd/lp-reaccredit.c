@@ -21,6 +21,7 @@
 
 #include "casestudy.h"
 #include "cli.h"
+#include "docwrite.h"
 #include "lp.h"
 #include "submit.h"
 
@@ -294,7 +295,6 @@ static int
 cmd_init(struct lp_ctx *ctx, void *arg)
 {
 	const struct opts *o = arg;
-	char *paths[] = { LP_CASE_STUDY };
 	struct lp_portfolio p;
 	struct lp_lock *lock = NULL;
 	struct lp_doc doc = {0};
@@ -320,9 +320,8 @@ cmd_init(struct lp_ctx *ctx, void *arg)
 	lp_doc_set(&doc, "signed-off-on", "");
 	lp_case_study_template(&body);
 	lp_doc_set_body(&doc, lp_buf_str(&body), body.len);
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, LP_CASE_STUDY, &doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, "reaccredit: start case study") < 0)
+	/* A failed commit removes the file again: a retry starts afresh. */
+	if (lp_portfolio_save_doc(ctx, root, LP_CASE_STUDY, &doc, "reaccredit: start case study", NULL) < 0)
 		goto out;
 	rc = LP_EXIT_OK;
 out:

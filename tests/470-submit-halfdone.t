@@ -82,4 +82,18 @@ is "$rc:$out" "0:bea: case study submitted on 2026-01-15 (committed before), tag
 	"reaccredit: the retry finishes the submission"
 is "$(git -C bea log --format=%s | grep -c 'reaccredit: submit')" 1 "reaccredit: one submission commit"
 
+# lp-reaccredit init: a failed commit leaves no case study behind.
+mkportfolio cy cy "Cy" 2020-01-10 "accredited: 2023-07-01"
+git init -q cy && git -C cy add -A && git -C cy commit -q -m start
+if [ -f "$SHIM" ]; then
+	LD_PRELOAD=$SHIM LP_FAULT=EIO LP_FAULT_OP=create,write LP_FAULT_MATCH=.git/objects \
+	    run lp-reaccredit init cy
+	is "$rc:$(ls cy)" "2:evidence
+portfolio.md" "init, the commit fails: exit 2, no case study left"
+else
+	skip_n 1 "no fault shim"
+fi
+run lp-reaccredit init cy
+is "$rc:$(git -C cy log -1 --format=%s)" "0:reaccredit: start case study" "init: the retry writes and commits"
+
 done_testing
