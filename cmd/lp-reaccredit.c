@@ -21,7 +21,9 @@
 
 #include "casestudy.h"
 #include "cli.h"
+#include "docwrite.h"
 #include "lp.h"
+#include "submit.h"
 
 struct opts {
 	const char *theme;		/* init */
@@ -293,7 +295,6 @@ static int
 cmd_init(struct lp_ctx *ctx, void *arg)
 {
 	const struct opts *o = arg;
-	char *paths[] = { LP_CASE_STUDY };
 	struct lp_portfolio p;
 	struct lp_lock *lock = NULL;
 	struct lp_doc doc = {0};
@@ -319,9 +320,8 @@ cmd_init(struct lp_ctx *ctx, void *arg)
 	lp_doc_set(&doc, "signed-off-on", "");
 	lp_case_study_template(&body);
 	lp_doc_set_body(&doc, lp_buf_str(&body), body.len);
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, LP_CASE_STUDY, &doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, "reaccredit: start case study") < 0)
+	/* A failed commit removes the file again: a retry starts afresh. */
+	if (lp_portfolio_save_doc(ctx, root, LP_CASE_STUDY, &doc, "reaccredit: start case study", NULL) < 0)
 		goto out;
 	rc = LP_EXIT_OK;
 out:
@@ -334,16 +334,72 @@ out:
 	return rc;
 }
 
+/*
+ * A submission whose commit was made but whose tag is missing: tag it
+ * now.  1 when there was one (finished, or -1 on failure), 0 when not.
+ */
+static int
+finish_unfinished(struct lp_git *git, const char *root, const struct lp_portfolio *p,
+    const struct lp_case_study *cs, int *rc)
+{
+	const char *date = lp_doc_get(&cs->doc, "submitted");
+	struct lp_submission s = { .root = root, .file = LP_CASE_STUDY,
+	    .unfinished = "reaccredit: submit case study" };
+	char *tag, *msg, *made = NULL;
+	int r;
+
+	if (!date || !*date)
+		return 0;
+	tag = lp_xasprintf("lp/reaccreditation/%s/%s", p->id, date);
+	msg = lp_xasprintf("%s (%s) submitted the re-accreditation case study on %s", p->name, p->id, date);
+	s.tag = tag;
+	s.tag_message = msg;
+	if ((r = lp_submit_unfinished(git, &s)) == 1) {
+		if (lp_submit_finish(git, &s, &made) == 0) {
+			printf("%s: case study submitted on %s (committed before), tagged %s\n",
+			    p->id, date, made);
+			*rc = LP_EXIT_OK;
+		}
+	} else if (r < 0) {
+		r = 1;
+	}
+	free(made);
+	free(tag);
+	free(msg);
+	return r;
+}
+
+/* The case study's problems, shown; 1 when they rule the submission out. */
+static int
+study_refused(const struct lp_ctx *ctx, const struct lp_portfolio *p, const struct lp_case_study *cs)
+{
+	struct lp_findings found = {0};
+	char *file = lp_tree_path(p->tree, LP_CASE_STUDY);
+	int refused;
+
+	lp_case_study_check(cs, file, ctx->today, p->accredited, &found);
+	for (size_t i = 0; i < found.n; i++)
+		lp_diag_print(found.v[i].file, found.v[i].line,
+		    found.v[i].severity == LP_SEV_WARNING, found.v[i].message);
+	refused = lp_findings_status(&found) != 0;
+	if (refused)
+		lp_error("%s: refusing to submit: the case study does not pass lp-reaccredit check (above)",
+		    p->label);
+	lp_findings_free(&found);
+	free(file);
+	return refused;
+}
+
 static int
 cmd_submit(struct lp_ctx *ctx, void *arg)
 {
-	char *paths[] = { LP_CASE_STUDY };
 	struct lp_portfolio p;
 	struct lp_case_study cs;
-	struct lp_findings found = {0};
+	struct lp_submission s = { .file = LP_CASE_STUDY,
+	    .message = "reaccredit: submit case study" };
 	struct lp_git *git = NULL;
 	struct lp_lock *lock = NULL;
-	char *root = NULL, *prefix = NULL, *tagname = NULL, *tagmsg = NULL, *made = NULL, *file = NULL;
+	char *root = NULL, *prefix = NULL, *tag = NULL, *tagmsg = NULL, *made = NULL;
 	char today[11];
 	int rc = LP_EXIT_ERROR, refused = 0, clean = 0, r;
 
@@ -366,6 +422,8 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 			say_no_case_study(&p, NULL);
 		goto out;
 	}
+	if (!ctx->no_commit && finish_unfinished(git, root, &p, &cs, &rc))
+		goto out;
 	if (p.accredited == LP_DATE_NONE) {
 		lp_error("%s: refusing to submit: portfolio.md has no accredited date, so there is nothing to renew",
 		    p.label);
@@ -378,29 +436,21 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 		    "(commit them, or move them away, first)", p.label);
 		refused = 1;
 	}
-	file = lp_tree_path(p.tree, LP_CASE_STUDY);
-	lp_case_study_check(&cs, file, ctx->today, p.accredited, &found);
-	for (size_t i = 0; i < found.n; i++)
-		lp_diag_print(found.v[i].file, found.v[i].line,
-		    found.v[i].severity == LP_SEV_WARNING, found.v[i].message);
-	if (lp_findings_status(&found)) {
-		lp_error("%s: refusing to submit: the case study does not pass lp-reaccredit check (above)",
-		    p.label);
+	if (study_refused(ctx, &p, &cs))
 		refused = 1;
-	}
 	if (refused) {
 		rc = LP_EXIT_FOUND;
 		goto out;
 	}
 	lp_date_format(ctx->today, today);
 	lp_doc_set(&cs.doc, "submitted", today);
-	tagname = lp_xasprintf("lp/reaccreditation/%s", today);
+	tag = lp_xasprintf("lp/reaccreditation/%s/%s", p.id, today);
 	tagmsg = lp_xasprintf("%s (%s) submitted the re-accreditation case study on %s", p.name, p.id, today);
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, LP_CASE_STUDY, &cs.doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, "reaccredit: submit case study") < 0)
-		goto out;
-	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)
+	s.root = root;
+	s.doc = &cs.doc;
+	s.tag = tag;
+	s.tag_message = tagmsg;
+	if (lp_submit_record(ctx, git, &s, &made) < 0)
 		goto out;
 	if (made)
 		printf("%s: case study submitted on %s, tagged %s\n", p.id, today, made);
@@ -408,14 +458,12 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 		printf("%s: case study submitted on %s, not committed\n", p.id, today);
 	rc = LP_EXIT_OK;
 out:
-	lp_findings_free(&found);
 	lp_case_study_free(&cs);
 	lp_portfolio_free(&p);
 	lp_lock_release(lock);
 	lp_git_free(git);
-	free(file);
 	free(prefix);
-	free(tagname);
+	free(tag);
 	free(tagmsg);
 	free(made);
 	free(root);
