@@ -26,6 +26,7 @@
 
 struct opts {
 	const char *git, *ref;		/* --git PATH [--ref GLOB] */
+	int submitted;			/* --git PATH --submitted */
 	const char *title;		/* html, render */
 	const char *rows;		/* html: per-practitioner rows shown */
 	const char *group;		/* html: school or cohort */
@@ -48,6 +49,10 @@ source_of(const struct lp_ctx *ctx, const struct opts *o, struct lp_report_sourc
 	memset(src, 0, sizeof *src);
 	if (o->ref && !o->git)
 		return lp_usage_error(ctx, "--ref needs --git PATH");
+	if (o->submitted && !o->git)
+		return lp_usage_error(ctx, "--submitted needs --git PATH");
+	if (o->submitted && o->ref)
+		return lp_usage_error(ctx, "--submitted chooses the refs itself: not with --ref");
 	if (o->git && ctx->at)
 		return lp_usage_error(ctx, "--git reads each repository at HEAD or at --ref GLOB: "
 		    "use --ref, not --at");
@@ -55,6 +60,7 @@ source_of(const struct lp_ctx *ctx, const struct opts *o, struct lp_report_sourc
 		return lp_usage_error(ctx, "--git PATH names the portfolios: no operands with it");
 	src->git = o->git;
 	src->ref = o->ref;
+	src->submitted = o->submitted;
 	return 0;
 }
 
@@ -187,7 +193,8 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	c.min_level = ctx->min_level;
 	c.within = lp_report_within(ctx);
 	if (o->git)
-		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : "", o->ref ? o->ref : "");
+		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : o->submitted ?
+		    " at each portfolio's latest submission" : "", o->ref ? o->ref : "");
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
 	c.source = source;
@@ -423,6 +430,8 @@ static const struct lp_cli_opt options[] = {
 	    PORTFOLIOS, struct opts, git, LP_CLI_V_DIR),
 	LP_CLI_STR(0, "ref", "GLOB", "with --git: read every ref whose full name matches GLOB",
 	    PORTFOLIOS, struct opts, ref, LP_CLI_V_NONE),
+	LP_CLI_FLAG(0, "submitted", "with --git: each portfolio as at its latest submission tag",
+	    PORTFOLIOS, struct opts, submitted),
 	LP_CLI_OPT_SCHOOL(COHORT),
 	LP_CLI_OPT_COHORT(COHORT),
 	LP_CLI_OPT_WINDOWS(PORTFOLIOS),
