@@ -4,6 +4,7 @@
  *   summary    one row per practitioner: stage, dates, readiness, counts
  *   coverage   one row per standard: practitioners by level, supported
  *   html       the cohort dashboard, one self-contained HTML file
+ *   workbook   the cohort as one Excel workbook, a sheet per view
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
  *   credential an accredited portfolio as a signed Open Badges 3.0 credential
@@ -17,6 +18,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "credential.h"
@@ -36,9 +38,12 @@ struct opts {
 
 #define DEFAULT_ROWS 1000
 
-enum { CMD_SUMMARY, CMD_COVERAGE, CMD_HTML, CMD_PACK, CMD_RENDER, CMD_CREDENTIAL, CMD_VERIFY };
+enum {
+	CMD_SUMMARY, CMD_COVERAGE, CMD_HTML, CMD_WORKBOOK, CMD_PACK, CMD_RENDER,
+	CMD_CREDENTIAL, CMD_VERIFY
+};
 #define B(c) (1u << (c))
-#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_HTML))
+#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_HTML) | B(CMD_WORKBOOK))
 #define PORTFOLIOS (COHORT | B(CMD_PACK))
 #define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_RENDER))
 
@@ -204,6 +209,33 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	lp_report_cohort_free(&c);
 	lp_report_reader_free(&r);
 	free(source);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- workbook ---- */
+
+static int
+cmd_workbook(struct lp_ctx *ctx, void *arg)
+{
+	struct lp_report_reader r;
+	struct lp_report_cohort c;
+	int rc;
+
+	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
+	if (isatty(STDOUT_FILENO)) {
+		lp_error("workbook: a workbook is not for a terminal; redirect standard output "
+		    "to a file (> cohort.xlsx)");
+		return LP_EXIT_ERROR;
+	}
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	memset(&c, 0, sizeof c);
+	c.today = ctx->today;
+	rc = lp_report_each(&r, html_one, &c);
+	if (lp_report_workbook(&c, stdout) < 0)
+		rc = -1;
+	lp_report_cohort_free(&c);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
@@ -396,6 +428,9 @@ static const struct lp_cli_cmd commands[] = {
 	    0, -1, cmd_coverage, LP_CLI_V_DIR, 0 },
 	[CMD_HTML] = { "html", "[COHORT ...]", "the cohort dashboard as one self-contained HTML file",
 	    0, -1, cmd_html, LP_CLI_V_DIR, 0 },
+	[CMD_WORKBOOK] = { "workbook", "[COHORT ...]",
+	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries",
+	    0, -1, cmd_workbook, LP_CLI_V_DIR, 0 },
 	[CMD_PACK] = { "pack", "[PORTFOLIO]", "one portfolio as one HTML document for moderation",
 	    0, 1, cmd_pack, LP_CLI_V_DIR, 0 },
 	[CMD_RENDER] = { "render", "[FILE]", "rows from standard input as a table, Markdown or HTML",
@@ -414,7 +449,7 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_HTML), struct opts, rows, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "group", "GROUP", "what html groups practitioners by: school (the default) or cohort",
 	    B(CMD_HTML), struct opts, group, LP_CLI_V_NONE),
-	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_PACK),
+	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_WORKBOOK) | B(CMD_PACK),
 	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
 	LP_CLI_OPT_MIN(PORTFOLIOS),
 	LP_CLI_STR(0, "key", "FILE", "the credential's signing key, as --new-key writes it",
