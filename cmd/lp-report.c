@@ -5,6 +5,7 @@
  *   coverage   one row per standard: practitioners by level, supported
  *   progress   the same at the end of each month or term, from git history
  *   html       the cohort dashboard, one self-contained HTML file
+ *   workbook   the cohort as one Excel workbook, a sheet per view
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
  *   credential an accredited portfolio as a signed Open Badges 3.0 credential
@@ -18,6 +19,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "credential.h"
@@ -28,6 +30,7 @@
 
 struct opts {
 	const char *git, *ref;		/* --git PATH [--ref GLOB] */
+	int submitted;			/* --git PATH --submitted */
 	const char *title;		/* html, render */
 	const char *rows;		/* html: per-practitioner rows shown */
 	const char *group;		/* html: school or cohort */
@@ -38,10 +41,12 @@ struct opts {
 
 #define DEFAULT_ROWS 1000
 
-enum { CMD_SUMMARY, CMD_COVERAGE, CMD_PROGRESS, CMD_HTML, CMD_PACK, CMD_RENDER,
-	CMD_CREDENTIAL, CMD_VERIFY };
+enum {
+	CMD_SUMMARY, CMD_COVERAGE, CMD_PROGRESS, CMD_HTML, CMD_WORKBOOK, CMD_PACK, CMD_RENDER,
+	CMD_CREDENTIAL, CMD_VERIFY
+};
 #define B(c) (1u << (c))
-#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_HTML))
+#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_HTML) | B(CMD_WORKBOOK))
 #define PORTFOLIOS (COHORT | B(CMD_PACK))
 #define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_RENDER))
 
@@ -52,6 +57,10 @@ source_of(const struct lp_ctx *ctx, const struct opts *o, struct lp_report_sourc
 	memset(src, 0, sizeof *src);
 	if (o->ref && !o->git)
 		return lp_usage_error(ctx, "--ref needs --git PATH");
+	if (o->submitted && !o->git)
+		return lp_usage_error(ctx, "--submitted needs --git PATH");
+	if (o->submitted && o->ref)
+		return lp_usage_error(ctx, "--submitted chooses the refs itself: not with --ref");
 	if (o->git && ctx->at)
 		return lp_usage_error(ctx, "--git reads each repository at HEAD or at --ref GLOB: "
 		    "use --ref, not --at");
@@ -59,6 +68,7 @@ source_of(const struct lp_ctx *ctx, const struct opts *o, struct lp_report_sourc
 		return lp_usage_error(ctx, "--git PATH names the portfolios: no operands with it");
 	src->git = o->git;
 	src->ref = o->ref;
+	src->submitted = o->submitted;
 	return 0;
 }
 
@@ -256,7 +266,8 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	c.min_level = ctx->min_level;
 	c.within = lp_report_within(ctx);
 	if (o->git)
-		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : "", o->ref ? o->ref : "");
+		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : o->submitted ?
+		    " at each portfolio's latest submission" : "", o->ref ? o->ref : "");
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
 	c.source = source;
@@ -266,6 +277,33 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	lp_report_cohort_free(&c);
 	lp_report_reader_free(&r);
 	free(source);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- workbook ---- */
+
+static int
+cmd_workbook(struct lp_ctx *ctx, void *arg)
+{
+	struct lp_report_reader r;
+	struct lp_report_cohort c;
+	int rc;
+
+	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
+	if (isatty(STDOUT_FILENO)) {
+		lp_error("workbook: a workbook is not for a terminal; redirect standard output "
+		    "to a file (> cohort.xlsx)");
+		return LP_EXIT_ERROR;
+	}
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	memset(&c, 0, sizeof c);
+	c.today = ctx->today;
+	rc = lp_report_each(&r, html_one, &c);
+	if (lp_report_workbook(&c, stdout) < 0)
+		rc = -1;
+	lp_report_cohort_free(&c);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
@@ -461,6 +499,9 @@ static const struct lp_cli_cmd commands[] = {
 	    0, -1, cmd_progress, LP_CLI_V_DIR, 0 },
 	[CMD_HTML] = { "html", "[COHORT ...]", "the cohort dashboard as one self-contained HTML file",
 	    0, -1, cmd_html, LP_CLI_V_DIR, 0 },
+	[CMD_WORKBOOK] = { "workbook", "[COHORT ...]",
+	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries",
+	    0, -1, cmd_workbook, LP_CLI_V_DIR, 0 },
 	[CMD_PACK] = { "pack", "[PORTFOLIO]", "one portfolio as one HTML document for moderation",
 	    0, 1, cmd_pack, LP_CLI_V_DIR, 0 },
 	[CMD_RENDER] = { "render", "[FILE]", "rows from standard input as a table, Markdown or HTML",
@@ -485,7 +526,7 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_PROGRESS), struct opts, since, LP_CLI_V_DATE),
 	LP_CLI_STR(0, "until", "DATE", "progress: periods that end on or before DATE (default: today)",
 	    B(CMD_PROGRESS), struct opts, until, LP_CLI_V_DATE),
-	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_PACK),
+	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_WORKBOOK) | B(CMD_PACK),
 	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
 	LP_CLI_OPT_MIN(PORTFOLIOS),
 	LP_CLI_STR(0, "key", "FILE", "the credential's signing key, as --new-key writes it",
@@ -501,6 +542,8 @@ static const struct lp_cli_opt options[] = {
 	    PORTFOLIOS, struct opts, git, LP_CLI_V_DIR),
 	LP_CLI_STR(0, "ref", "GLOB", "with --git: read every ref whose full name matches GLOB",
 	    PORTFOLIOS, struct opts, ref, LP_CLI_V_NONE),
+	LP_CLI_FLAG(0, "submitted", "with --git: each portfolio as at its latest submission tag",
+	    PORTFOLIOS, struct opts, submitted),
 	LP_CLI_OPT_JOBS(COHORT),
 	LP_CLI_OPT_SCHOOL(COHORT),
 	LP_CLI_OPT_COHORT(COHORT),

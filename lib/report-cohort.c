@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "activity.h"
+#include "cohort-git.h"
 #include "report-cohort.h"
 
 long
@@ -313,8 +314,11 @@ lp_report_each_portfolio(struct lp_report_reader *r, unsigned what, lp_cohort_fn
 {
 	const struct lp_ctx *ctx = r->ctx;
 
-	if (r->src.git)
-		return lp_cohort_each_git(ctx, r->src.git, r->src.ref, what, fn, arg);
+	if (r->src.git) {
+		struct lp_git_cohort src = { r->src.git, r->src.ref, r->src.submitted };
+
+		return lp_cohort_git_each(ctx, &src, what, fn, arg);
+	}
 	return lp_cohort_each(ctx, ctx->operands, ctx->noperands, what, fn, arg);
 }
 

@@ -102,6 +102,15 @@ struct lp_report_coverage_row {
 void lp_report_coverage_row(const struct lp_report_cov *cov, int standard,
     struct lp_report_coverage_row *row);
 
+/* ---- workbook ---- */
+
+/*
+ * The cohort c (its people are sorted by id here) as one xlsx workbook on
+ * out: sheets summary, coverage, levels, deadlines and expiries.  0, or -1
+ * after a diagnostic (a terminal is refused).
+ */
+int lp_report_workbook(struct lp_report_cohort *c, FILE *out);
+
 /* ---- render: rows from standard input ---- */
 
 /*
