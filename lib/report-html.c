@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "lp.h"
+#include "palette.h"
 #include "report.h"
 
 /* ---- text ---- */
@@ -102,12 +103,18 @@ static const char css[] =
 "*{box-sizing:border-box}\n"
 "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
 "color:var(--fg);background:#fff;margin:0 auto;max-width:1200px;padding:24px}\n"
-"h1{font-size:1.7em;margin:0 0 .2em}\n"
+"h1{font-size:1.7em;margin:0 0 .2em;overflow-wrap:anywhere}\n"
 "h2{font-size:1.3em;margin:1.8em 0 .5em;padding-bottom:.2em;border-bottom:2px solid #333}\n"
 "h3{font-size:1.1em;margin:1.4em 0 .4em}\n"
 "p.meta,.meta{color:var(--muted);margin:.2em 0}\n"
 "nav ul{list-style:none;padding:0;margin:1em 0;display:flex;flex-wrap:wrap;gap:.4em 1.2em}\n"
 "a{color:#0b5394}\n"
+/* The skip link: out of sight until the keyboard reaches it. */
+".skip{position:absolute;left:8px;top:-40em;background:#fff;padding:.3em .6em;border:2px solid #0b5394}\n"
+".skip:focus{top:8px}\n"
+/* A wide table scrolls sideways in its own region, which the keyboard can reach. */
+".scroll{overflow-x:auto;max-width:100%}\n"
+".scroll:focus{outline:2px solid #0b5394;outline-offset:2px}\n"
 ".warn{border-left:4px solid #b00;background:#fff4f4;padding:.5em .8em}\n"
 "table{border-collapse:collapse;margin:.5em 0 1em}\n"
 "th,td{padding:3px 8px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}\n"
@@ -121,12 +128,7 @@ static const char css[] =
 "table.hm td.l{min-width:2.6em;text-align:center;font-weight:600;border:1px solid #fff;"
 "font-variant-numeric:tabular-nums}\n"
 "table.hm td.l small{font-weight:normal;margin-left:.25em}\n"
-".l0{background:#efefef;color:#555}\n"
-".l1{background:#deebf7;color:#08306b}\n"
-".l2{background:#9ecae1;color:#08306b}\n"
-".l3{background:#3182bd;color:#fff}\n"
-".l4{background:#08306b;color:#fff}\n"
-"td.u{box-shadow:inset 0 0 0 3px #d40000}\n"
+"td.u{box-shadow:inset 0 0 0 3px " LP_UNSUPPORTED_HEX "}\n"
 ".key{display:inline-block;min-width:2em;text-align:center;font-weight:600;padding:0 .3em;margin-right:.2em}\n"
 "svg.bar{vertical-align:middle}\n"
 ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
@@ -143,7 +145,10 @@ static const char css[] =
 "footer{margin-top:3em;color:var(--muted);font-size:.9em;border-top:1px solid var(--line);padding-top:.5em}\n"
 "@media print{\n"
 "body{max-width:none;padding:0;font-size:9.5pt}\n"
-"nav{display:none}\n"
+"nav,.skip{display:none}\n"
+/* Nothing clipped on paper: no scroll region, long words broken. */
+".scroll{overflow:visible}\n"
+"td,th,dd,h2,h3,.narrative{overflow-wrap:anywhere}\n"
 "h2{break-after:avoid}\n"
 "tr,article.ev h3{break-inside:avoid}\n"
 "thead th{position:static}\n"
@@ -166,9 +171,34 @@ lp_report_page_start(FILE *out, const char *title, const char *extra_css)
 	html_text(out, title);
 	fputs("</title>\n<style>\n", out);
 	fputs(css, out);
+	/* The level classes .l0 to .l4, from the palette shared with the workbook. */
+	for (int lv = 0; lv < LP_NLEVELS; lv++)
+		fprintf(out, ".l%d{background:%s;color:%s}\n", lv, lp_level_colours[lv].fill,
+		    lp_level_colours[lv].text);
 	if (extra_css)
 		fputs(extra_css, out);
 	fputs("</style>\n</head>\n<body>\n", out);
+	/* The first thing the keyboard reaches: past the contents to the report. */
+	fputs("<a class=\"skip\" href=\"#main\">Skip to the report</a>\n", out);
+}
+
+/*
+ * A region that scrolls sideways when its table is wider than the
+ * window: focusable (tabindex 0), so that a keyboard can scroll it, and
+ * named, so that a screen reader says what it holds.
+ */
+void
+lp_report_scroll_start(FILE *out, const char *label)
+{
+	fputs("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"", out);
+	html_text(out, label);
+	fputs("\">\n", out);
+}
+
+void
+lp_report_scroll_end(FILE *out)
+{
+	fputs("</div>\n", out);
 }
 
 void
@@ -201,9 +231,6 @@ static const char *const stage_colour[] = {
 };
 #define NSTAGES (LP_STAGE_WITHDRAWN + 1)
 
-static const char *const level_colour[LP_NLEVELS] = {
-	"#efefef", "#deebf7", "#9ecae1", "#3182bd", "#08306b"
-};
 
 static void
 level_legend(FILE *out, int min_level)
@@ -433,7 +460,10 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 	    "<em>and</em> supported. The narrow bar under each standard is the supported share.</p>\n",
 	    lp_level_name(c->min_level));
 	level_legend(out, c->min_level);
-	fputs("<table class=\"cov\">\n<thead><tr><th scope=\"col\">Standard</th>"
+	lp_report_scroll_start(out, "Coverage by standard (table)");
+	fputs("<table class=\"cov\">\n<caption>Practitioners by the level they claim on each "
+	    "standard, with the claims the evidence supports.</caption>\n"
+	    "<thead><tr><th scope=\"col\">Standard</th>"
 	    "<th scope=\"col\">Name</th><th scope=\"col\">Levels claimed</th>", out);
 	for (int lv = 0; lv < LP_NLEVELS; lv++)
 		fprintf(out, "<th scope=\"col\" class=\"n\"><span class=\"key l%d\" aria-hidden=\"true\">%s</span>"
@@ -454,7 +484,7 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 			w = 260.0 * (double)cov.level[i][lv] / (double)cov.n;
 			if (w > 0)
 				fprintf(out, "<rect x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"14\" fill=\"%s\"/>",
-				    x, w, level_colour[lv]);
+				    x, w, lp_level_colours[lv].fill);
 			x += w;
 		}
 		w = cov.n ? 260.0 * (double)cov.supported[i] / (double)cov.n : 0;
@@ -465,7 +495,9 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 		fprintf(out, "<td class=\"n\">%s</td>", count_str(cov.supported[i], a));
 		fprintf(out, "<td class=\"n\">%s</td></tr>\n", count_str(cov.ok[i], a));
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 /* ---- the dashboard: heatmaps ---- */
@@ -526,8 +558,11 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 	fprintf(out, "<p>Each cell is the mean level claimed on the standard by the %s's "
 	    "practitioners (0 none to 4 transforming), shaded by the nearest level; "
 	    "<strong>!N</strong> counts the claims there that the evidence does not support.</p>\n", what);
-	fprintf(out, "<table class=\"hm\">\n<thead><tr><th scope=\"col\">%s</th>"
-	    "<th scope=\"col\" class=\"n\">People</th>", head);
+	lp_report_scroll_start(out, c->group == LP_REPORT_BY_COHORT ? "Levels by cohort (table)" :
+	    "Levels by school (table)");
+	fprintf(out, "<table class=\"hm\">\n<caption>Mean level claimed on each standard, by %s; "
+	    "the last row is every practitioner.</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\" class=\"n\">People</th>", what, head);
 	standards_head(out, c);
 	fputs("<th scope=\"col\" class=\"n\">Ready</th></tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < c->n;) {
@@ -552,6 +587,7 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		free(all);
 	}
 	fputs("</table>\n", out);
+	lp_report_scroll_end(out);
 }
 
 static void
@@ -580,8 +616,11 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fputs("<p>No practitioners to show.</p>\n", out);
 		return;
 	}
-	fputs("<table class=\"hm\">\n<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Name</th>"
-	    "<th scope=\"col\">Stage</th>", out);
+	lp_report_scroll_start(out, "Levels by practitioner (table)");
+	fprintf(out, "<table class=\"hm\">\n<caption>The level each practitioner claims on each "
+	    "standard, grouped by %s.</caption>\n<thead><tr><th scope=\"col\">Id</th>"
+	    "<th scope=\"col\">Name</th><th scope=\"col\">Stage</th>",
+	    c->group == LP_REPORT_BY_COHORT ? "cohort" : "school");
 	standards_head(out, c);
 	fputs("<th scope=\"col\">Ready</th></tr></thead>\n", out);
 	for (size_t k = 0; k < shown; k++) {
@@ -589,7 +628,7 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 
 		if (!prev || group_cmp(prev, r[k].group) != 0) {
 			fputs(prev ? "</tbody>\n<tbody>\n" : "<tbody>\n", out);
-			fprintf(out, "<tr><th class=\"g\" scope=\"colgroup\" colspan=\"%d\">", LP_NSTANDARDS + 4);
+			fprintf(out, "<tr><th class=\"g\" scope=\"rowgroup\" colspan=\"%d\">", LP_NSTANDARDS + 4);
 			group_label(out, c, r[k].group);
 			fputs("</th></tr>\n", out);
 			prev = r[k].group;
@@ -603,6 +642,7 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fprintf(out, "<td class=\"%s\">%s</td></tr>\n", p->ready ? "yes" : "no", p->ready ? "yes" : "no");
 	}
 	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
 }
 
 static void
@@ -653,7 +693,9 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	fprintf(out, "<table>\n<thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\" class=\"n\">Days left</th>"
+	lp_report_scroll_start(out, "Coming deadlines (table)");
+	fprintf(out, "<table>\n<caption>Coming deadlines, earliest first; a negative number of days "
+	    "is a deadline passed.</caption>\n<thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\">Next window</th><th scope=\"col\">Last window</th>"
 	    "<th scope=\"col\" class=\"n\">Windows left</th></tr></thead>\n<tbody>\n", what);
@@ -676,7 +718,9 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		    *p->last_window ? "</span>" : "",
 		    p->windows_left);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 /* How many still to submit have each window as their next usable one. */
@@ -700,7 +744,8 @@ html_windows(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 	qsort(r, n, sizeof *r, cmp_next_window);
 	fputs("<p>For practitioners still to submit: the first window they can still use, "
 	    "and how many of them are ready now.</p>\n", out);
-	fputs("<table>\n<thead><tr><th scope=\"col\">Window</th><th scope=\"col\">Closes</th>"
+	fputs("<table>\n<caption>Practitioners still to submit by the next window they can "
+	    "use.</caption>\n<thead><tr><th scope=\"col\">Window</th><th scope=\"col\">Closes</th>"
 	    "<th scope=\"col\" class=\"n\">Practitioners</th><th scope=\"col\" class=\"n\">Ready now</th>"
 	    "</tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < n;) {
@@ -740,7 +785,9 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	fprintf(out, "<table>\n<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
+	lp_report_scroll_start(out, "Coming expiries (table)");
+	fprintf(out, "<table>\n<caption>Coming expiries, earliest first.</caption>\n"
+	    "<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
 	    "<th scope=\"col\">Accredited</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n", what);
 	for (size_t k = 0; k < shown; k++) {
@@ -752,7 +799,9 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		fprintf(out, "<td class=\"d\">%s</td><td>%s</td></tr>\n",
 		    date_str(p->accredited, e), lp_renewal_name(p->renewal));
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 void
@@ -786,7 +835,7 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 	    "<li><a href=\"#coverage\">Coverage</a></li><li><a href=\"#by-group\">Levels by group</a></li>"
 	    "<li><a href=\"#by-practitioner\">Levels by practitioner</a></li>"
 	    "<li><a href=\"#deadlines\">Deadlines</a></li><li><a href=\"#windows\">Windows</a></li>"
-	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main>\n", out);
+	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main id=\"main\">\n", out);
 	html_stages(out, c);
 	html_coverage(out, c);
 	html_heatmap(out, c, r);
@@ -835,15 +884,14 @@ lp_report_html_rows(FILE *out, const char *title, lp_date today, char *const *co
 	 */
 	lp_report_page_start(out, title,
 	    "body{max-width:none}\n"
-	    ".scroll{overflow-x:auto}\n"
 	    "table.rows td{white-space:nowrap}\n"
 	    "table.rows td.w{white-space:normal;min-width:24em}\n"
-	    "@media print{@page{size:A4 landscape;margin:10mm}.scroll{overflow:visible}"
-	    "table.rows td{white-space:normal}}\n");
-	fputs("<main>\n<h1>", out);
+	    "@media print{@page{size:A4 landscape;margin:10mm}table.rows td{white-space:normal}}\n");
+	fputs("<main id=\"main\">\n<h1 id=\"rows-title\">", out);
 	html_text(out, title);
 	fprintf(out, "</h1>\n<p class=\"meta\">%s row%s</p>\n", count_str(nrows, a), nrows == 1 ? "" : "s");
-	fputs("<div class=\"scroll\">\n<table class=\"rows\">\n<thead><tr>", out);
+	lp_report_scroll_start(out, "The rows (table)");
+	fputs("<table class=\"rows\" aria-labelledby=\"rows-title\">\n<thead><tr>", out);
 	for (size_t j = 0; j < ncols; j++) {
 		fprintf(out, "<th scope=\"col\"%s>", num[j] ? " class=\"n\"" : "");
 		html_text(out, cols[j]);
@@ -861,7 +909,9 @@ lp_report_html_rows(FILE *out, const char *title, lp_date today, char *const *co
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</tbody>\n</table>\n</div>\n</main>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</main>\n", out);
 	lp_report_page_end(out, today);
 	free(num);
 }

@@ -96,6 +96,9 @@ void lp_report_html_escape(FILE *out, const char *s);
 /* Shared by report-html.c and report-pack.c: the page around a document. */
 void lp_report_page_start(FILE *out, const char *title, const char *extra_css);
 void lp_report_page_end(FILE *out, lp_date today);
+/* A focusable, named region around a table that may scroll sideways. */
+void lp_report_scroll_start(FILE *out, const char *label);
+void lp_report_scroll_end(FILE *out);
 /* A level as one letter (an en dash for none), shown beside its colour. */
 extern const char lp_report_level_letter[LP_NLEVELS][4];
 

@@ -49,7 +49,7 @@ people() {
 	sed -n '/id="by-practitioner"/,/<\/table>/p' "$1" | grep -c '^<tr><td>'
 }
 is "$(people c.html)" 10 "one row per practitioner"
-like "$out" '<tr><th class="g" scope="colgroup" colspan="14">Oak School</th></tr>' "practitioners grouped under their school"
+like "$out" '<tr><th class="g" scope="rowgroup" colspan="14">Oak School</th></tr>' "practitioners grouped under their school"
 
 # Deadlines: still to submit, deadline passed or within 180 days, earliest first.
 # who: the id and name cells that follow the days-left cell

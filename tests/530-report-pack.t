@@ -69,7 +69,7 @@ want=$(sha256sum p/attachments/data.bin | cut -c1-64)
 like "$out" "<tr><td>attachments/data.bin</td><td class=\"n\">10 bytes</td><td><code class=\"sha\">$want</code></td></tr>" \
 	"a binary attachment's digest matches sha256sum"
 like "$out" '<dt>Signed off by</dt><dd>A. Head</dd>' "the case study's sign-off"
-like "$out" '<h2>Focus and rationale</h2>' "the case study's sections"
+like "$out" '<h3>Focus and rationale</h3>' "the case study's sections"
 
 # From the work tree's parent or inside the portfolio: the same pack.
 (cd p/evidence && lp-report pack) >inside.html 2>&1
