@@ -425,7 +425,7 @@ html_stages(FILE *out, const struct lp_report_cohort *c)
 	fputs("<table class=\"stages\">\n<caption>The stage is the first rule of the "
 	    "stage list that holds (see lp-report(1)).</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"n\">Practitioners</th>"
-	    "<th scope=\"col\" class=\"n\">Share</th><th scope=\"col\"><span hidden>Bar</span></th>"
+	    "<th scope=\"col\" class=\"n\">Share</th><th scope=\"col\"><span class=\"vh\">Bar</span></th>"
 	    "</tr></thead>\n<tbody>\n", out);
 	for (int s = 0; s < NSTAGES; s++) {
 		fprintf(out, "<tr><th scope=\"row\"><svg class=\"bar\" width=\"12\" height=\"12\" "

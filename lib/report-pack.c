@@ -45,8 +45,9 @@ date_str(lp_date d, char buf[11])
  * A narrative rendered by cmark in safe mode.  Images become links to
  * the same address, so that opening the pack never fetches anything.
  * Its highest heading becomes level top and the others follow (under an
- * h3, "# A" and "## B" become h4 and h5), so that the pack's headings
- * stay in order for a screen reader.
+ * h3, "# A" and "## B" become h4 and h5), and none is more than one
+ * level below the one before it, so that the pack's headings stay in
+ * order for a screen reader.
  */
 static void
 markdown(FILE *out, const char *text, size_t len, int top)
@@ -73,10 +74,15 @@ markdown(FILE *out, const char *text, size_t len, int top)
 		}
 	}
 	cmark_iter_free(it);
-	for (size_t i = 0; i < nheads; i++) {
-		int level = cmark_node_get_heading_level(heads[i]) - highest + top;
+	for (size_t i = 0, prev = (size_t)top - 1; i < nheads; i++) {
+		size_t level = (size_t)(cmark_node_get_heading_level(heads[i]) - highest + top);
 
-		cmark_node_set_heading_level(heads[i], level < 6 ? level : 6);
+		if (level > prev + 1)
+			level = prev + 1;
+		if (level > 6)
+			level = 6;
+		cmark_node_set_heading_level(heads[i], (int)level);
+		prev = level;
 	}
 	free(heads);
 	for (size_t i = 0; i < nimages; i++) {

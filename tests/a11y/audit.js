@@ -11,7 +11,9 @@
 'use strict';
 const path = require('path');
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// AUDIT_TAGS (comma-separated) widens the audit, e.g. to best-practice.
+const TAGS = process.env.AUDIT_TAGS ? process.env.AUDIT_TAGS.split(',') :
+    ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let axe, puppeteer;
 try {
