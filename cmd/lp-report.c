@@ -420,6 +420,7 @@ cmd_html(struct run *run)
 	const struct lp_ctx *ctx = run->ctx;
 	const struct opts *o = run->o;
 	struct lp_report_cohort *c = &run->cohort;
+	struct lp_findings problems = {0}, *old;
 	char *source = NULL;
 	int rc;
 
@@ -436,10 +437,15 @@ cmd_html(struct run *run)
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
 	c->source = source;
+	/* What could not be read is named on the page too (lib/report-problems.c). */
+	old = lp_diag_capture(&problems);
 	rc = each_person(run, html_one);
+	lp_report_problems_replay(&problems, old);
 	c->incomplete = rc < 0;
+	c->problems = &problems;
 	lp_report_html_cohort(stdout, c);
 	lp_report_cohort_free(c);
+	lp_findings_free(&problems);
 	free(source);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }

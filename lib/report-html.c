@@ -827,15 +827,16 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 		html_text(out, c->source);
 	}
 	fputs("</p>\n</header>\n", out);
+	fputs("<nav aria-label=\"Contents\"><ul>", out);
 	if (c->incomplete)
-		fputs("<p class=\"warn\" role=\"alert\"><strong>Incomplete:</strong> some portfolios could "
-		    "not be read and are left out of this report; the command's error messages name "
-		    "them.</p>\n", out);
-	fputs("<nav aria-label=\"Contents\"><ul><li><a href=\"#stages\">Stages</a></li>"
+		fputs("<li><a href=\"#problems\">Not read</a></li>", out);
+	fputs("<li><a href=\"#stages\">Stages</a></li>"
 	    "<li><a href=\"#coverage\">Coverage</a></li><li><a href=\"#by-group\">Levels by group</a></li>"
 	    "<li><a href=\"#by-practitioner\">Levels by practitioner</a></li>"
 	    "<li><a href=\"#deadlines\">Deadlines</a></li><li><a href=\"#windows\">Windows</a></li>"
 	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main id=\"main\">\n", out);
+	if (c->incomplete)
+		lp_report_html_problems(out, c->problems);
 	html_stages(out, c);
 	html_coverage(out, c);
 	html_heatmap(out, c, r);

@@ -104,6 +104,8 @@ run lp-report html bad
 is_rc 2 "a broken portfolio: exit 2"
 like "$err" 'bad/cat/portfolio.md' "... named on stderr"
 like "$out" '<strong>Incomplete:</strong>' "... and the page says it is incomplete"
+like "$out" '<li><code>bad/cat/portfolio.md</code>, line 1: expected' "... naming the portfolio it could not read, with the reason"
+like "$out" '<li><a href="#problems">Not read</a></li>' "... linked from the contents"
 like "$out" '9 practitioners' "... the others are reported"
 
 # Volume: a generated cohort stays well-formed, and the tables are cut.

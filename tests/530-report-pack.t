@@ -21,7 +21,9 @@ We changed **how reading is modelled**:
 - paired reading every morning
 - a shared text each week
 M
-mkevidence p 2025-04-01-chat "A chat with a colleague" 2025-04-01 LP2 colleague
+printf 'x' >p/attachments/one.txt
+mkevidence p 2025-04-01-chat "A chat with a colleague" 2025-04-01 LP2 colleague \
+	"attachments: [attachments/one.txt]"
 cat >p/case-study.md <<'M'
 ---
 title: Fluency across the trust
@@ -68,6 +70,7 @@ like "$out" '<tr><td>attachments/abc.txt</td><td class="n">3 bytes</td><td><code
 want=$(sha256sum p/attachments/data.bin | cut -c1-64)
 like "$out" "<tr><td>attachments/data.bin</td><td class=\"n\">10 bytes</td><td><code class=\"sha\">$want</code></td></tr>" \
 	"a binary attachment's digest matches sha256sum"
+like "$out" '<tr><td>attachments/one.txt</td><td class="n">1 byte</td>' "one byte is '1 byte', not '1 bytes'"
 like "$out" '<dt>Signed off by</dt><dd>A. Head</dd>' "the case study's sign-off"
 like "$out" '<h3>Focus and rationale</h3>' "the case study's sections"
 
