@@ -131,7 +131,9 @@ static const char css[] =
 "td.u{box-shadow:inset 0 0 0 3px " LP_UNSUPPORTED_HEX "}\n"
 ".key{display:inline-block;min-width:2em;text-align:center;font-weight:600;padding:0 .3em;margin-right:.2em}\n"
 "svg.bar{vertical-align:middle}\n"
-".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
+".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;"
+"clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}\n"
+"td.l{position:relative}\n"
 "table.cov td.name{min-width:16em}\n"
 "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1.2em;margin:.5em 0}\n"
 "dl.facts dt{color:var(--muted)}\n"
@@ -542,7 +544,8 @@ group_row(FILE *out, const struct lp_report_cohort *c, const struct ref *r, size
 		fprintf(out, ", %s: mean level %.1f of %zu; %zu claim%s not supported by evidence\">%.1f",
 		    c->fw->std[i].id, mean, n, unsup, unsup == 1 ? "" : "s", mean);
 		if (unsup)
-			fprintf(out, "<small>!%zu</small>", unsup);
+			fprintf(out, "<small><span aria-hidden=\"true\">!%zu</span><span class=\"vh\">, "
+			    "%zu not supported by evidence</span></small>", unsup, unsup);
 		fputs("</td>", out);
 	}
 	fprintf(out, "<td class=\"n\">%s</td></tr>\n", count_str(ready, a));
@@ -597,9 +600,12 @@ person_cells(FILE *out, const struct lp_report_cohort *c, const struct lp_report
 		int lv = p->level[i] < LP_NLEVELS ? p->level[i] : 0;
 		int unsup = (p->unsupported >> i) & 1;
 
-		fprintf(out, "<td class=\"l l%d%s\" title=\"%s %s%s\">%s%s</td>", lv, unsup ? " u" : "",
+		/* The letter for the eye, the level's name for a screen reader. */
+		fprintf(out, "<td class=\"l l%d%s\" title=\"%s %s%s\"><span aria-hidden=\"true\">%s%s</span>"
+		    "<span class=\"vh\">%s%s</span></td>", lv, unsup ? " u" : "",
 		    c->fw->std[i].id, lp_level_name(lv), unsup ? ", not supported by evidence" : "",
-		    level_letter[lv], unsup ? "!" : "");
+		    level_letter[lv], unsup ? "!" : "",
+		    lp_level_name(lv), unsup ? ", not supported by evidence" : "");
 	}
 }
 

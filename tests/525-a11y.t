@@ -83,7 +83,16 @@ for n in 6 30; do
 	files="$files html-$n.html pack-$n.html render-$n.html"
 done
 
-# One browser for all six pages; the counts and each violation shown.
+# A cohort with a portfolio it cannot read: the page names it.
+cp -R c6 bad
+printf 'not front matter\n' >bad/lp00003/portfolio.md
+run lp-report html bad
+is "$rc" 2 "html, an unreadable portfolio: exit 2"
+like "$out" 'id="problems"' "... and the page names it"
+printf '%s\n' "$out" >html-bad.html
+files="$files html-bad.html"
+
+# One browser for all the pages; the counts and each violation shown.
 # shellcheck disable=SC2086
 audit=$(node "$A11Y/audit.js" "$CHROMIUM" $files 2>&1); arc=$?
 if [ $arc -eq 2 ]; then
@@ -96,7 +105,7 @@ for f in $files; do
 		not_ok "$f: ${n:-?} elements in violation of WCAG 2.2 A/AA" "$detail"; fi
 done
 echo "# audit (elements in violation):"
-printf '%s\n' "$audit" | grep -E '^[a-z]+-[0-9]+\.html [0-9]+$' | sed 's/^/#   /'
+printf '%s\n' "$audit" | grep -E '^[a-z]+-[a-z0-9]+\.html [0-9]+$' | sed 's/^/#   /'
 
 # axe's best practices as well: headings in order, no empty table header,
 # all content in landmarks, one main, one h1.
