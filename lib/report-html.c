@@ -128,7 +128,8 @@ static const char css[] =
 "table.hm td.l{min-width:2.6em;text-align:center;font-weight:600;border:1px solid #fff;"
 "font-variant-numeric:tabular-nums}\n"
 "table.hm td.l small{font-weight:normal;margin-left:.25em}\n"
-"td.u{box-shadow:inset 0 0 0 3px " LP_UNSUPPORTED_HEX "}\n"
+/* A white ring inside the red one keeps the mark visible on the darkest fills. */
+"td.u{box-shadow:inset 0 0 0 3px " LP_UNSUPPORTED_HEX ",inset 0 0 0 5px #fff}\n"
 ".key{display:inline-block;min-width:2em;text-align:center;font-weight:600;padding:0 .3em;margin-right:.2em}\n"
 "svg.bar{vertical-align:middle}\n"
 ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;"
@@ -150,7 +151,7 @@ static const char css[] =
 "nav,.skip{display:none}\n"
 /* Nothing clipped on paper: no scroll region, long words broken. */
 ".scroll{overflow:visible}\n"
-"td,th,dd,h2,h3,.narrative{overflow-wrap:anywhere}\n"
+"dd,h2,h3,.narrative,td.w{overflow-wrap:anywhere}\n"
 "h2{break-after:avoid}\n"
 "tr,article.ev h3{break-inside:avoid}\n"
 "thead th{position:static}\n"
