@@ -111,6 +111,8 @@ void lp_report_page_end(FILE *out, lp_date today);
 /* A focusable, named region around a table that may scroll sideways. */
 void lp_report_scroll_start(FILE *out, const char *label);
 void lp_report_scroll_end(FILE *out);
+/* A count with thousands separators (10,000), in buf. */
+const char *lp_report_count_str(size_t n, char buf[32]);
 /* A level as one letter (an en dash for none), shown beside its colour. */
 extern const char lp_report_level_letter[LP_NLEVELS][4];
 
