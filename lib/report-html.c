@@ -647,8 +647,9 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 	    count_str(c->n, a), c->n == 1 ? "" : "s", date_str(c->today, d), lp_level_name(c->min_level));
 	fprintf(out, " \xc2\xb7 looking %ld days ahead", c->within);
 	if (c->source) {
-		fputs(" \xc2\xb7 read from ", out);
+		fputs(" \xc2\xb7 read from <bdi>", out);
 		html_text(out, c->source);
+		fputs("</bdi>", out);
 	}
 	fputs("</p>\n</header>\n", out);
 	fputs("<nav aria-label=\"Contents\"><ul>", out);

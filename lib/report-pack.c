@@ -229,7 +229,8 @@ pack_by_standard(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio 
 				continue;
 			fputs(any ? "" : "<ul>\n", out);
 			any = 1;
-			fprintf(out, "<li>%s <a href=\"#ev-", date_str(e->date, d));
+			/* dir=auto isolates the title: right-to-left text keeps its place. */
+			fprintf(out, "<li>%s <a dir=\"auto\" href=\"#ev-", date_str(e->date, d));
 			html_text(out, e->id);
 			fputs("\">", out);
 			html_text(out, e->title);
@@ -455,9 +456,12 @@ lp_report_html_pack(FILE *out, const struct lp_ctx *ctx, const struct lp_portfol
 	int rc = 0;
 
 	lp_report_page_start(out, title, NULL);
-	fputs("<header>\n<h1>", out);
-	html_text(out, title);
-	fprintf(out, "</h1>\n<p class=\"meta\">Prepared %s \xc2\xb7 stage %s \xc2\xb7 %zu evidence item%s",
+	/* Isolated, so that a right-to-left name does not carry the id along. */
+	fputs("<header>\n<h1>Moderation pack: <bdi>", out);
+	html_text(out, p->name);
+	fputs("</bdi> (<bdi>", out);
+	html_text(out, p->id);
+	fprintf(out, "</bdi>)</h1>\n<p class=\"meta\">Prepared %s \xc2\xb7 stage %s \xc2\xb7 %zu evidence item%s",
 	    date_str(ctx->today, d), lp_stage_name(pp->stage), p->nev, p->nev == 1 ? "" : "s");
 	if (ctx->at) {
 		fputs(" \xc2\xb7 as at ", out);

@@ -56,7 +56,7 @@ like "$out" '<a href="#std-LP4">LP4</a> Always learning</th><td class="l l0">–
 
 # Evidence by standard, then each item.
 like "$out" '<h3 id="std-LP3">LP3 Challenging, developing and innovating</h3>' "a heading per standard"
-like "$out" '<li>2025-03-01 <a href="#ev-2025-03-01-inset">Whole-school INSET</a> <span class="meta">\(reach institution, supports up to extending\)</span></li>' \
+like "$out" '<li>2025-03-01 <a dir="auto" href="#ev-2025-03-01-inset">Whole-school INSET</a> <span class="meta">\(reach institution, supports up to extending\)</span></li>' \
 	"a standard lists the items that name it"
 like "$out" '<p>No evidence item names this standard.</p>' "a standard without evidence says so"
 like "$out" '<article class="ev" id="ev-2025-03-01-inset">' "an article per item"
