@@ -254,6 +254,7 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	const struct opts *o = arg;
 	struct lp_report_reader r;
 	struct lp_report_cohort c;
+	struct lp_findings problems = {0}, *old;
 	char *source = NULL;
 	int rc;
 
@@ -271,11 +272,16 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
 	c.source = source;
+	/* What could not be read is named on the page too (lib/report-problems.c). */
+	old = lp_diag_capture(&problems);
 	rc = lp_report_each(&r, html_one, &c);
+	lp_report_problems_replay(&problems, old);
 	c.incomplete = rc < 0;
+	c.problems = &problems;
 	lp_report_html_cohort(stdout, &c);
 	lp_report_cohort_free(&c);
 	lp_report_reader_free(&r);
+	lp_findings_free(&problems);
 	free(source);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }

@@ -31,7 +31,7 @@ is_rc 0 "html: exit 0"
 printf '%s\n' "$out" >rows.html
 htmlcheck rows.html "html: well-formed, nothing that runs or fetches"
 like "$out" '<title>Notes &amp; more</title>' "html: the title, escaped"
-like "$out" '<h1>Notes &amp; more</h1>' "html: the heading"
+like "$out" '<h1 id="rows-title">Notes &amp; more</h1>' "html: the heading"
 like "$out" '<th scope="col">id</th><th scope="col">note</th><th scope="col" class="n">n</th>' \
 	"html: header cells; a numeric column is right-aligned"
 like "$out" '<tr><td>x2</td><td>two

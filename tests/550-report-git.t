@@ -56,7 +56,7 @@ run lp-report html --git bare
 is_rc 0 "html --git: exit 0"
 printf '%s\n' "$out" >git.html
 htmlcheck git.html "html --git: well-formed"
-like "$out" 'read from git bare' "html --git: says where it read from"
+like "$out" 'read from <bdi>git bare' "html --git: says where it read from"
 run lp-report pack --git bare/cat.git
 is_rc 0 "pack --git REPO: exit 0"
 like "$out" '<title>Moderation pack: Cat Clever \(c3\)</title>' "pack --git: the portfolio"
