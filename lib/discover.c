@@ -113,6 +113,8 @@ lp_open_regular_beneath(int dirfd, const char *name, struct stat *st)
 	int fd = lp_open_beneath(dirfd, name, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	int flags;
 
+	if (fd < 0 && errno == ENXIO)
+		errno = EINVAL;		/* a socket: not a regular file */
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, st) < 0) {

@@ -42,4 +42,12 @@ int lp_owner_trusted(const struct stat *st, const char *path);
  */
 int lp_open_regular_beneath(int dirfd, const char *name, struct stat *st);
 
+/*
+ * fopen(path, "r") that never blocks on a FIFO, socket or device named
+ * where a file belongs: those fail with EINVAL (a directory with EISDIR).
+ * A pipe handed over as /dev/stdin or /dev/fd/N still opens.
+ */
+#include <stdio.h>
+FILE *lp_fopen_regular(const char *path);
+
 #endif

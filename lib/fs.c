@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "lp.h"
+#include "discover.h"
 
 #define LOCK_WAIT_DEFAULT	30	/* seconds */
 #define LOCK_POLL_MS		100
@@ -134,6 +135,10 @@ lp_file_read(const char *path, size_t max, struct lp_buf *out)
 
 	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0 && errno == ENXIO) {
+		lp_errorat(path, 0, "not a regular file");	/* a socket */
+		return -1;
+	}
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 1;
@@ -157,6 +162,35 @@ lp_file_read(const char *path, size_t max, struct lp_buf *out)
 		lp_fd_read_error(path, max);
 	close(fd);
 	return rc;
+}
+
+FILE *
+lp_fopen_regular(const char *path)
+{
+	struct stat st;
+	FILE *f;
+	int fd, flags, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0) {
+		if (errno == ENXIO)
+			errno = EINVAL;		/* a socket */
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (!S_ISREG(st.st_mode) && !(S_ISFIFO(st.st_mode) && handed_over(path))) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	if ((f = fdopen(fd, "r")))
+		return f;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return NULL;
 }
 
 static int

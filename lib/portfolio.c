@@ -560,8 +560,12 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 		rc = load_evidence(p, what);
 	if (rc == 0) {
 		uint64_t size;
+		int got = lp_tree_size(tree, "case-study.md", &size);
 
-		p->has_case_study = lp_tree_size(tree, "case-study.md", &size) == 0;
+		/* A FIFO or directory there is an error, as for any other file. */
+		p->has_case_study = got == 0;
+		if (got < 0)
+			rc = -1;
 	}
 	lp_buf_free(&b);
 	free(path);
