@@ -19,7 +19,7 @@ DESTDIR  ?=
 FRONT    ?= lp
 
 CC       ?= cc
-PKGS      = libgit2 libcjson yaml-0.1 libcmark libsodium xlsxwriter
+PKGS      = libgit2 libcjson yaml-0.1 libcmark libsodium xlsxwriter zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

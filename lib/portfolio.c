@@ -20,6 +20,7 @@
 
 #include "assessment.h"
 #include "lp.h"
+#include "discover.h"
 #include "pool.h"
 
 int
@@ -595,37 +596,48 @@ has_portfolio(const char *dir)
 	return yes;
 }
 
+/* A portfolio.md above the user's directory must be theirs too. */
+static int
+has_own_portfolio(const char *dir)
+{
+	char *f = lp_xasprintf("%s/portfolio.md", strcmp(dir, "/") ? dir : "");
+	struct stat st;
+	int yes = lstat(f, &st) == 0 && S_ISREG(st.st_mode) &&
+	    lp_owner_trusted(&st, dir);
+
+	free(f);
+	return yes;
+}
+
 int
 lp_portfolio_find(const char *dir, char **root)
 {
 	const char *start = dir ? dir : ".";
-	char *cur;
+	struct lp_climb c;
 
 	if (has_portfolio(start)) {
 		*root = lp_xstrdup(start);
 		return 0;
 	}
-	if (!(cur = realpath(start, NULL))) {
-		lp_error("%s: %s", start, strerror(errno));
+	/* Upwards as git searches for a repository (lib/discover.c). */
+	if (lp_climb_start(&c, start) < 0)
 		return -1;
-	}
-	for (;;) {
-		char *slash = strrchr(cur, '/');
-
-		if (!slash || strcmp(cur, "/") == 0)
-			break;
-		if (slash == cur)
-			slash[1] = '\0';	/* the parent is / itself */
-		else
-			*slash = '\0';
-		if (has_portfolio(cur)) {
-			*root = cur;
+	while (lp_climb_up(&c)) {
+		if (has_own_portfolio(c.cur)) {
+			*root = c.cur;
+			c.cur = NULL;
+			lp_climb_free(&c);
 			return 0;
 		}
 	}
-	free(cur);
-	lp_error("no portfolio found in %s (nor in a directory above it holding portfolio.md; use -C DIR)",
-	    start);
+	if (c.stopped_at)
+		lp_error("no portfolio found in %s (the search upwards stopped at %s, "
+		    "owned by another user; set LP_SAFE_DIRECTORY=%s to trust it, "
+		    "or use -C DIR)", start, c.stopped_at, c.stopped_at);
+	else
+		lp_error("no portfolio found in %s (nor in a directory above it holding "
+		    "portfolio.md; use -C DIR)", start);
+	lp_climb_free(&c);
 	return -1;
 }
 
