@@ -150,6 +150,13 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 }
 
 void
+lp_diag_fail(void)
+{
+	if (sink)
+		sink->failed = 1;
+}
+
+void
 lp_diag_replay(const struct lp_findings *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
@@ -158,6 +165,8 @@ lp_diag_replay(const struct lp_findings *f)
 
 		if (sink)
 			lp_findings_add_text(sink, d->file, d->line, d->severity, d->message);
+		if (sink && f->failed)
+			sink->failed = 1;
 		else if (!(warning && quiet))
 			lp_diag_print(d->file, d->line, warning, d->message);
 	}

@@ -101,6 +101,11 @@ struct lp_findings *lp_diag_capture(struct lp_findings *f);
  * diagnostics (to stderr, or to its capture), in their order.
  */
 void lp_diag_replay(const struct lp_findings *f);
+/*
+ * The problem being said is a failure to read (I/O, a FIFO where a file
+ * belongs), not a finding: a capturing validator exits 2 for it.
+ */
+void lp_diag_fail(void);
 void lp_findings_add(struct lp_findings *f, const char *file, long line,
     enum lp_severity sev, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void lp_findings_add_text(struct lp_findings *f, const char *file, long line,

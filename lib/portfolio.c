@@ -501,10 +501,16 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 		rc = load_evidence(p, what);
 	if (rc == 0) {
 		uint64_t size;
-		int r = lp_tree_size(tree, "case-study.md", &size);
+		int got = lp_tree_size(tree, "case-study.md", &size);
 
-		/* -1: there is one, but it is no file (a FIFO): said already. */
-		p->has_case_study = r == 0 ? 1 : r < 0 ? -1 : 0;
+		/*
+		 * A FIFO or directory there is an error, as for any other
+		 * file of the portfolio (lp_tree_size said which): every
+		 * program that reads the portfolio stops on it alike.
+		 */
+		p->has_case_study = got == 0;
+		if (got < 0)
+			rc = -1;
 	}
 	lp_buf_free(&b);
 	free(path);

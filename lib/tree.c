@@ -180,6 +180,18 @@ dir_root(const struct lp_tree *t, int *tmp)
 }
 
 /*
+ * A file that cannot be read at all (I/O, a FIFO or device where a file
+ * belongs) is not a finding about its content: a validator exits 2 on it
+ * (SPEC 4), so the run is marked failed as well as told.
+ */
+static int
+tree_failure(const struct lp_tree *t, const char *relpath, const char *msg)
+{
+	lp_diag_fail();
+	return tree_error(t, relpath, msg);
+}
+
+/*
  * Open relpath beneath the root.  Returns the descriptor, -2 when
  * missing (nothing printed), -1 after a diagnostic.
  */
@@ -206,7 +218,7 @@ dir_open(const struct lp_tree *t, const char *relpath, int flags)
 		return tree_error(t, relpath, "not a directory");
 	if (saved == ENOTDIR)
 		return -2;	/* a file where a directory on the way should be */
-	return tree_error(t, relpath, strerror(saved));
+	return tree_failure(t, relpath, strerror(saved));
 }
 
 /* A regular file, opened; -2 missing, -1 error. */
@@ -220,12 +232,12 @@ dir_open_file(const struct lp_tree *t, const char *relpath, struct stat *st)
 	if (fd < 0)
 		return fd;
 	if (fstat(fd, st) < 0) {
-		tree_error(t, relpath, strerror(errno));
+		tree_failure(t, relpath, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		tree_error(t, relpath, "not a regular file");
+		tree_failure(t, relpath, "not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -436,7 +448,7 @@ git_blob_entry(const struct lp_tree *t, const char *relpath, git_tree_entry **e,
 	if (rc == -3 || git_tree_entry_type(*e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(*e);
 		*e = NULL;
-		return tree_error(t, relpath, "not a regular file");
+		return tree_failure(t, relpath, "not a regular file");
 	}
 	if (git_odb_read_header(size, &type, t->odb, git_tree_entry_id(*e)) < 0) {
 		git_tree_entry_free(*e);
