@@ -218,6 +218,9 @@ dir_open(const struct lp_tree *t, const char *relpath, int flags)
 		return tree_error(t, relpath, "not a directory");
 	if (saved == ENOTDIR)
 		return -2;	/* a file where a directory on the way should be */
+	/* A name too long is the file's content (a path it names): a finding. */
+	if (saved == ENAMETOOLONG)
+		return tree_error(t, relpath, strerror(saved));
 	return tree_failure(t, relpath, strerror(saved));
 }
 
