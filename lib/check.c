@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort-git.h"
 #include "lp.h"
 #include "pool.h"
 
@@ -291,5 +292,54 @@ lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, 
 	lp_strv_free(&v.ids);
 	lp_strv_free(&v.where);
 	lp_strv_free(&roots);
+	return status;
+}
+
+/* ---- the same over a repository's objects (lp check --git) ---- */
+
+struct validate_git {
+	struct validate *v;
+	size_t mark;	/* findings before this index belong to earlier portfolios */
+};
+
+static int
+check_git_one(struct lp_portfolio *p, void *arg)
+{
+	struct validate_git *g = arg;
+	struct validate *v = g->v;
+
+	/* What loading it said came just before: it is this portfolio's. */
+	lp_findings_set_portfolio(&v->all, g->mark, p->id);
+	for (size_t k = 0; k < v->nchecks; k++)
+		v->checks[k](v->ctx, p, &v->all);
+	lp_findings_set_portfolio(&v->all, v->all.n, NULL);
+	g->mark = v->all.n;
+	return 0;
+}
+
+int
+lp_validate_git(const struct lp_ctx *ctx, const char *repo, unsigned what,
+    const lp_check_fn *checks, size_t n)
+{
+	struct validate v = { .ctx = ctx, .checks = checks, .nchecks = n };
+	struct validate_git g = { .v = &v };
+	struct lp_git_cohort src = { .path = repo, .rev = ctx->at };
+	struct lp_findings *old = lp_diag_capture(&v.all);
+	int status = LP_EXIT_OK;
+
+	/*
+	 * Everything said while the repository is read is a finding, as in
+	 * lp_validate, except what cannot be read at all: an unknown
+	 * revision or a broken repository is the run's failure.
+	 */
+	if (lp_cohort_git_each(ctx, &src, what | LP_LOAD_KEEP_GOING, check_git_one, &g) < 0 &&
+	    lp_findings_count(&v.all, LP_SEV_ERROR) == 0)
+		status = LP_EXIT_ERROR;	/* failed without saying why: never 0 */
+	lp_diag_capture(old);
+	if (lp_findings_print(ctx, &v.all) < 0)
+		status = LP_EXIT_ERROR;
+	if (status == LP_EXIT_OK)
+		status = lp_findings_status(&v.all);
+	lp_findings_free(&v.all);
 	return status;
 }

@@ -85,6 +85,7 @@ find_repositories(const char *path, struct lp_strv *repos)
 	}
 	if (!(d = opendir(path))) {
 		lp_error("%s: %s", path, strerror(errno));
+		lp_diag_fail();
 		return -1;
 	}
 	while ((de = readdir(d))) {
@@ -127,7 +128,7 @@ refs_to_read(struct run *r, git_repository *repo, const char *path, struct lp_st
 	struct refs refs = { r->src->submitted ? SUBMITTED "*" : r->src->glob, {0} };
 
 	if (!refs.glob) {
-		lp_strv_push(names, "HEAD");
+		lp_strv_push(names, r->src->rev ? r->src->rev : "HEAD");
 		return 0;
 	}
 	if (git_reference_foreach(repo, collect_ref, &refs) < 0) {
@@ -323,6 +324,7 @@ find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
 	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
 	    git_commit_tree(&tree, (git_commit *)commit) < 0) {
 		lp_error("%s: cannot read %s: %s", r->repos.v[repo], ref, git_message());
+		lp_diag_fail();
 		r->failed = 1;
 	} else {
 		walk_tree(r, git, repo, ref, ref_time(obj, (git_commit *)commit), tree, "", 0);
@@ -330,6 +332,7 @@ find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
 		if (r->n == before && !r->src->glob && !r->src->submitted) {
 			lp_error("no portfolio found in %s at %s (a directory holding portfolio.md)",
 			    r->repos.v[repo], ref);
+			lp_diag_fail();
 			r->failed = 1;
 		}
 	}
@@ -346,11 +349,14 @@ find_all(struct run *r)
 		struct lp_strv refs = {0};
 
 		if (lp_git_open_bare(r->repos.v[i], &git) < 0) {
+			lp_diag_fail();
 			r->failed = 1;
 			continue;
 		}
-		if (refs_to_read(r, lp_git_repo(git), r->repos.v[i], &refs) < 0)
+		if (refs_to_read(r, lp_git_repo(git), r->repos.v[i], &refs) < 0) {
+			lp_diag_fail();
 			r->failed = 1;
+		}
 		for (size_t k = 0; k < refs.n; k++)
 			find_at_ref(r, git, i, refs.v[k]);
 		lp_strv_free(&refs);
@@ -489,6 +495,7 @@ load_chosen(struct run *r, unsigned what, lp_cohort_fn fn, void *arg)
 			git = NULL;
 			open = c->repo;
 			if (lp_git_open_bare(r->repos.v[open], &git) < 0) {
+				lp_diag_fail();
 				r->failed = 1;
 				continue;
 			}

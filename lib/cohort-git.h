@@ -12,6 +12,7 @@ struct lp_git_cohort {
 	const char *path;	/* a repository (bare or not), or a directory of them */
 	const char *glob;	/* --ref GLOB: fnmatch on full ref names; NULL for HEAD */
 	int submitted;		/* --submitted: each portfolio at its latest submission tag */
+	const char *rev;	/* without glob: the revision to read (lp check --at); NULL for HEAD */
 };
 
 /*

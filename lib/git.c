@@ -164,6 +164,45 @@ lp_git_open(const char *dir, struct lp_git **out)
 	return (*out = git_new(repo)) ? 0 : -1;
 }
 
+/*
+ * Inside a pre-receive hook, the objects being pushed wait in a
+ * quarantine directory that git names in GIT_QUARANTINE_PATH (and
+ * GIT_OBJECT_DIRECTORY) until the hook accepts them.  lp takes no
+ * repository from the environment, but to check a push it must see
+ * them: the quarantine is added as an alternate object directory of the
+ * repository that holds it, and only then.
+ */
+static int
+add_quarantine(git_repository *repo, const char *path)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	char *objects, *real_q, *real_o;
+	git_odb *odb = NULL;
+	int inside, rc = 0;
+
+	if (!q || !*q)
+		return 0;
+	objects = lp_xasprintf("%sobjects", git_repository_path(repo));
+	real_q = realpath(q, NULL);
+	real_o = realpath(objects, NULL);
+	/* git puts the quarantine inside the repository's objects directory. */
+	inside = real_q && real_o && strncmp(real_q, real_o, strlen(real_o)) == 0 &&
+	    real_q[strlen(real_o)] == '/';
+	if (inside && (git_repository_odb(&odb, repo) < 0 ||
+	    git_odb_add_disk_alternate(odb, real_q) < 0)) {
+		const git_error *e = git_error_last();
+
+		lp_error("%s: cannot read the pushed objects in %s: %s", path, q,
+		    e && e->message ? e->message : "unknown git error");
+		rc = -1;
+	}
+	git_odb_free(odb);
+	free(objects);
+	free(real_q);
+	free(real_o);
+	return rc;
+}
+
 int
 lp_git_open_bare(const char *path, struct lp_git **out)
 {
@@ -181,6 +220,10 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	}
 	if (rc < 0)
 		return open_failed(path, rc);
+	if (add_quarantine(repo, path) < 0) {
+		git_repository_free(repo);
+		return -1;
+	}
 	return (*out = git_new(repo)) ? 0 : -1;
 }
 

@@ -869,6 +869,14 @@ void lp_check_lifecycle(const struct lp_ctx *ctx, const struct lp_portfolio *p,
  * printed once (lp_findings_print).  Returns the exit status: 0, 1 when
  * an error was found, 2 when no portfolio was found or output failed.
  */
+/*
+ * lp_validate over the portfolios of the git repository repo (bare or
+ * not, a portfolio at its root or a cohort at any depth), read at ctx->at
+ * or HEAD straight from the object database: for a server's pre-receive
+ * hook.  The same findings and exit statuses.
+ */
+int lp_validate_git(const struct lp_ctx *ctx, const char *repo, unsigned what,
+    const lp_check_fn *checks, size_t n);
 int lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, size_t n);
 
 /* ------------------------------------------------------------------ */

@@ -315,7 +315,7 @@ lp_report_each_portfolio(struct lp_report_reader *r, unsigned what, lp_cohort_fn
 	const struct lp_ctx *ctx = r->ctx;
 
 	if (r->src.git) {
-		struct lp_git_cohort src = { r->src.git, r->src.ref, r->src.submitted };
+		struct lp_git_cohort src = { r->src.git, r->src.ref, r->src.submitted, NULL };
 
 		return lp_cohort_git_each(ctx, &src, what, fn, arg);
 	}
