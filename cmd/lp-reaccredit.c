@@ -170,11 +170,13 @@ say_no_case_study(const struct lp_portfolio *p, struct lp_findings *f)
 {
 	char *file = lp_tree_path(p->tree, LP_CASE_STUDY);
 
-	if (f)
+	if (f) {
 		lp_findings_add(f, file, 0, LP_SEV_ERROR,
 		    "no such file: there is no case study yet (lp-reaccredit init writes one)");
-	else
+		lp_findings_fail(f, file);
+	} else {
 		lp_errorat(file, 0, "no such file: there is no case study yet (lp-reaccredit init writes one)");
+	}
 	free(file);
 }
 
@@ -184,7 +186,6 @@ check_required(const struct lp_ctx *ctx, const struct lp_portfolio *p, struct lp
 {
 	if (p->has_case_study == 0) {
 		say_no_case_study(p, f);
-		f->failed = 1;
 		return;
 	}
 	lp_check_case_study(ctx, p, f);
