@@ -170,11 +170,13 @@ say_no_case_study(const struct lp_portfolio *p, struct lp_findings *f)
 {
 	char *file = lp_tree_path(p->tree, LP_CASE_STUDY);
 
-	if (f)
+	if (f) {
 		lp_findings_add(f, file, 0, LP_SEV_ERROR,
 		    "no such file: there is no case study yet (lp-reaccredit init writes one)");
-	else
+		lp_findings_fail(f, file);
+	} else {
 		lp_errorat(file, 0, "no such file: there is no case study yet (lp-reaccredit init writes one)");
+	}
 	free(file);
 }
 
@@ -184,7 +186,6 @@ check_required(const struct lp_ctx *ctx, const struct lp_portfolio *p, struct lp
 {
 	if (p->has_case_study == 0) {
 		say_no_case_study(p, f);
-		f->failed = 1;
 		return;
 	}
 	lp_check_case_study(ctx, p, f);
@@ -202,6 +203,7 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 struct show_run {
 	struct lp_rowset rows;
 	size_t portfolios, studies;
+	char *missing;		/* the first case-study.md that is not there */
 };
 
 static int
@@ -212,8 +214,11 @@ show_one(struct lp_portfolio *p, void *arg)
 	int rc;
 
 	run->portfolios++;
-	if (p->has_case_study == 0)
+	if (p->has_case_study == 0) {
+		if (!run->missing)
+			run->missing = lp_tree_path(p->tree, LP_CASE_STUDY);
 		return 0;
+	}
 	if ((rc = lp_case_study_load(&cs, p->tree)) != 0)
 		return rc == 1 ? 0 : -1;
 	run->studies++;
@@ -233,15 +238,6 @@ show_one(struct lp_portfolio *p, void *arg)
 }
 
 static int
-last_without_study(struct lp_portfolio *p, void *arg)
-{
-	(void)arg;
-	if (p->has_case_study == 0)
-		say_no_case_study(p, NULL);
-	return p->has_case_study == 0 ? -1 : 0;
-}
-
-static int
 cmd_show(struct lp_ctx *ctx, void *arg)
 {
 	static const struct lp_col cols[] = {
@@ -255,15 +251,19 @@ cmd_show(struct lp_ctx *ctx, void *arg)
 	(void)arg;
 	lp_rowset_init(&run.rows, 4);
 	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, 0, show_one, &run);
-	/* A single portfolio with no case study is an error, as in check. */
-	if (rc == 0 && run.portfolios == 1 && run.studies == 0)
-		rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, 0, last_without_study, NULL);
+	/* One portfolio, and no case study in it: an error, as in check. */
+	if (rc == 0 && run.portfolios == 1 && run.studies == 0 && run.missing) {
+		lp_errorat(run.missing, 0, "no such file: there is no case study yet "
+		    "(lp-reaccredit init writes one)");
+		rc = -1;
+	}
 	w = lp_ctx_writer(ctx, cols, 4);
 	lp_rowset_sort(&run.rows);
 	lp_rowset_write(&run.rows, w);
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
 	lp_rowset_free(&run.rows);
+	free(run.missing);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 

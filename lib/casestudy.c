@@ -531,21 +531,19 @@ lp_check_case_study(const struct lp_ctx *ctx, const struct lp_portfolio *p,
 {
 	struct lp_case_study cs;
 	char *file;
-	int rc;
+	int rc = 0;
 
 	if (p->has_case_study == 0)
 		return;
-	if (p->has_case_study < 0) {
-		f->failed = 1;	/* the loader said why: a FIFO, a directory */
+	file = lp_tree_path(p->tree, LP_CASE_STUDY);
+	/* -1: the loader said why (a FIFO, a directory); -2: the read did. */
+	if (p->has_case_study < 0 || (rc = lp_case_study_load(&cs, p->tree)) == -2) {
+		lp_findings_fail(f, file);
+		free(file);
 		return;
 	}
-	rc = lp_case_study_load(&cs, p->tree);
-	if (rc == -2)
-		f->failed = 1;
-	if (rc == 0) {
-		file = lp_tree_path(p->tree, LP_CASE_STUDY);
+	if (rc == 0)
 		lp_case_study_check(&cs, file, ctx->today, p->accredited, f);
-		free(file);
-	}
 	lp_case_study_free(&cs);
+	free(file);
 }

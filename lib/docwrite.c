@@ -19,7 +19,7 @@
 struct line {
 	const char *s;
 	size_t n;	/* without the line end */
-	size_t eol;	/* 0, 1 (LF) or 2 (CRLF) */
+	size_t eol;	/* bytes of the line end: 0, 1 (LF), 2 (CRLF), more (CR...CRLF) */
 };
 
 static size_t
@@ -40,9 +40,10 @@ split_lines(const char *text, size_t len, struct line **out)
 		v[n].s = p;
 		v[n].n = k;
 		v[n].eol = nl ? 1 : 0;
-		if (nl && k > 0 && p[k - 1] == '\r') {
+		/* The CRs before an LF are the line end, as the parser reads them. */
+		while (nl && v[n].n > 0 && p[v[n].n - 1] == '\r') {
 			v[n].n--;
-			v[n].eol = 2;
+			v[n].eol++;
 		}
 		n++;
 		p += k + (nl != NULL);
@@ -204,8 +205,7 @@ struct rewrite {
 static void
 put_line(struct rewrite *rw, const struct line *l)
 {
-	lp_buf_add(rw->out, l->s, l->n);
-	lp_buf_add(rw->out, l->eol == 2 ? "\r\n" : "\n", l->eol);
+	lp_buf_add(rw->out, l->s, l->n + l->eol);
 }
 
 /* text with its LF line ends written as the file's. */
@@ -278,7 +278,7 @@ lp_doc_rewrite(const char *old, size_t oldlen, const struct lp_doc *doc, struct 
 	if (n == 0 || close >= n)
 		goto out;
 	rw.lines = lines;
-	rw.eol = lines[0].eol == 2 ? "\r\n" : "\n";
+	rw.eol = lines[0].eol >= 2 ? "\r\n" : "\n";
 	put_line(&rw, &lines[0]);
 	for (i = 1; i < close;) {
 		const struct lp_field *mine = NULL, *theirs;

@@ -81,6 +81,7 @@ struct lp_finding {
 	long line;		/* 0 when not known */
 	enum lp_severity severity;
 	char *message;
+	int fatal;		/* makes the run fail (exit 2): printed even with -q */
 };
 
 struct lp_findings {
@@ -113,6 +114,11 @@ void lp_findings_add_text(struct lp_findings *f, const char *file, long line,
 /* Stamp id on findings [from..n) that have none, and on those added later. */
 void lp_findings_set_portfolio(struct lp_findings *f, size_t from, const char *id);
 size_t lp_findings_count(const struct lp_findings *f, enum lp_severity sev);
+/*
+ * The run fails (exit 2, SPEC 4: I/O, a FIFO where a file belongs): the
+ * findings about file so far are what made it fail, printed even with -q.
+ */
+void lp_findings_fail(struct lp_findings *f, const char *file);
 /* Append from's findings to to, leaving from empty. */
 void lp_findings_move(struct lp_findings *to, struct lp_findings *from);
 struct lp_ctx;

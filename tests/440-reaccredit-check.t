@@ -206,6 +206,9 @@ rm ada/case-study.md
 run lp-reaccredit check ada
 is_rc 2 "no case study: exit 2"
 is "$err" "lp-reaccredit: ada/case-study.md: no such file: there is no case study yet (lp-reaccredit init writes one)" "no case study: message"
+run lp-reaccredit check -q ada
+is "$rc:$err" "2:lp-reaccredit: ada/case-study.md: no such file: there is no case study yet (lp-reaccredit init writes one)" \
+	"no case study, -q: still said"
 mkportfolio bad bad "Bad" 2020-01-10 "accredited: 2023-13-01"
 cp good.md bad/case-study.md
 run lp-reaccredit check bad
@@ -222,6 +225,10 @@ like "$err" "bad/case-study.md: not a regular file" "a FIFO case study: named"
 run timeout 10 lp check bad
 is_rc 2 "lp check, a FIFO case study: exit 2 too"
 like "$err" "bad/case-study.md: not a regular file" "lp check, a FIFO case study: named"
+run timeout 10 lp-reaccredit check -q bad
+is "$rc:$err" "2:lp-reaccredit: bad/case-study.md: not a regular file" "-q: an error that makes it 2 is still said"
+run timeout 10 lp check -q bad
+is "$rc:$err" "2:lp: bad/case-study.md: not a regular file" "lp check -q: the same"
 run lp-reaccredit show bad
 is_rc 2 "show, a FIFO case study: exit 2"
 rm bad/case-study.md
