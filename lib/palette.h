@@ -15,8 +15,9 @@
  *   transforming  #ffffff on #08306b  12.8:1   21
  * Neighbouring fills differ by at least 15 in CIELAB (delta E 1976) for
  * normal vision and under full protanopia, deuteranopia and tritanopia
- * (Machado 2009 simulation; tests/526-palette.t checks all this); the old none and underlying (#efefef,
- * #deebf7) differed by 7 to 8, too little to tell apart in a small cell.
+ * (Machado 2009 simulation); tests/526-palette.t checks all this.  The
+ * old none and underlying (#efefef, #deebf7) differed by 7 to 8, too
+ * little to tell apart in a small cell.
  * Colour is never the only signal: every cell also carries the level's
  * name or initial.
  */
