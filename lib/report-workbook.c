@@ -247,7 +247,8 @@ lp_report_workbook(struct lp_report_cohort *c, FILE *out)
 	size_t *idx = lp_xcalloc(c->n ? c->n : 1, sizeof *idx);
 	int rc;
 
-	qsort(c->v, c->n, sizeof *c->v, by_id);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_id);
 	summary_sheet(wb, c);
 	coverage_sheet(wb, c);
 	levels_sheet(wb, c);
