@@ -126,6 +126,7 @@ lp_report_reader_free(struct lp_report_reader *r)
 	if (r->git)
 		lp_git_free(r->git);
 	free(r->git_workdir);
+	lp_activity_free(r->activity);
 }
 
 /* ---- last activity ---- */
@@ -196,11 +197,13 @@ last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
 	lp_date d = LP_DATE_NONE;
 	int rc = 1;
 
+	if (!r->activity)
+		r->activity = lp_activity_new();
 	if (!dir) {
 		if (lp_tree_git_source(p->tree, &repo, &rev, &subdir) == 0)
-			rc = lp_git_last_change(repo, rev, subdir, &d);
+			rc = lp_activity_of(r->activity, repo, rev, subdir, &d);
 	} else if (reader_repository(r, dir, &git) == 0 && lp_git_prefix(git, dir, &prefix) == 0) {
-		rc = lp_git_last_change(lp_git_repo(git), "HEAD", prefix, &d);
+		rc = lp_activity_of(r->activity, lp_git_repo(git), "HEAD", prefix, &d);
 	}
 	free(prefix);
 	return rc == 0 ? d : newest_evidence(p);

@@ -35,6 +35,8 @@ struct lp_report_calendars {
 	int kept_bad;		/* its windows.csv is malformed (reported once) */
 };
 
+struct lp_activity;
+
 /* Reading a cohort as practitioners. */
 struct lp_report_reader {
 	const struct lp_ctx *ctx;
@@ -47,6 +49,7 @@ struct lp_report_reader {
 	 */
 	struct lp_git *git;
 	char *git_workdir;
+	struct lp_activity *activity;	/* that repository's index (activity.h) */
 };
 
 /* 0, or -1 when the fixed calendar is unusable (diagnostic printed). */
