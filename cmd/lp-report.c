@@ -5,6 +5,7 @@
  *   coverage   one row per standard: practitioners by level, supported
  *   html       the cohort dashboard, one self-contained HTML file
  *   workbook   the cohort as one Excel workbook, a sheet per view
+ *   progress   per month or term, the cohort's levels, from git history
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
  *   credential an accredited portfolio as a signed Open Badges 3.0 credential
@@ -24,6 +25,7 @@
 #include "credential.h"
 #include "lp.h"
 #include "report-cohort.h"
+#include "report-progress.h"
 #include "report.h"
 
 struct opts {
@@ -32,6 +34,7 @@ struct opts {
 	const char *title;		/* html, render */
 	const char *rows;		/* html: per-practitioner rows shown */
 	const char *group;		/* html: school or cohort */
+	const char *by, *since, *until;	/* progress */
 	const char *key, *new_key;	/* credential */
 	const char *issuer_name, *issuer_url;
 };
@@ -39,13 +42,14 @@ struct opts {
 #define DEFAULT_ROWS 1000
 
 enum {
-	CMD_SUMMARY, CMD_COVERAGE, CMD_HTML, CMD_WORKBOOK, CMD_PACK, CMD_RENDER,
+	CMD_SUMMARY, CMD_COVERAGE, CMD_HTML, CMD_WORKBOOK, CMD_PROGRESS, CMD_PACK, CMD_RENDER,
 	CMD_CREDENTIAL, CMD_VERIFY
 };
 #define B(c) (1u << (c))
-#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_HTML) | B(CMD_WORKBOOK))
+#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_HTML) | B(CMD_WORKBOOK) | \
+	B(CMD_PROGRESS))
 #define PORTFOLIOS (COHORT | B(CMD_PACK))
-#define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_RENDER))
+#define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_RENDER))
 
 /* --git, --ref; a usage error for what does not go together. */
 static int
@@ -235,6 +239,92 @@ cmd_workbook(struct lp_ctx *ctx, void *arg)
 	if (lp_report_workbook(&c, stdout) < 0)
 		rc = -1;
 	lp_report_cohort_free(&c);
+	lp_report_reader_free(&r);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- progress ---- */
+
+struct progress_run {
+	struct lp_progress pg;
+	struct lp_report_reader *r;
+};
+
+static int
+progress_one(struct lp_portfolio *p, void *arg)
+{
+	struct progress_run *run = arg;
+
+	return lp_progress_add(&run->pg, run->r, p) < 0 || p->problems ? -1 : 0;
+}
+
+/* --by, --since, --until: 0, or a usage error. */
+static int
+progress_options(struct lp_ctx *ctx, const struct opts *o, enum lp_progress_by *by,
+    lp_date *since, lp_date *until)
+{
+	*by = LP_PROGRESS_MONTH;
+	*since = *until = LP_DATE_NONE;
+	if (o->by && strcmp(o->by, "term") == 0)
+		*by = LP_PROGRESS_TERM;
+	else if (o->by && strcmp(o->by, "month") != 0)
+		return lp_usage_error(ctx, "--by: expected month or term, got '%s'", o->by);
+	if (o->since && lp_date_parse(o->since, since) < 0)
+		return lp_usage_error(ctx, "--since: expected a date YYYY-MM-DD, got '%s'", o->since);
+	if (o->until && lp_date_parse(o->until, until) < 0)
+		return lp_usage_error(ctx, "--until: expected a date YYYY-MM-DD, got '%s'", o->until);
+	return 0;
+}
+
+static void
+progress_write(const struct lp_progress *pg, struct lp_writer *w)
+{
+	for (long k = pg->since; pg->since >= 0 && k <= pg->until; k++) {
+		const struct lp_progress_period *per = &pg->v[k - pg->since];
+		char id[16], n[6][24];
+		const char *v[8];
+
+		lp_progress_period_id(pg, k, id);
+		for (int i = 0; i < LP_NSTANDARDS; i++) {
+			v[0] = id;
+			v[1] = lp_standard_id(i);
+			for (int lv = 0; lv < LP_NLEVELS; lv++) {
+				snprintf(n[lv], sizeof n[lv], "%zu", per->level[i][lv]);
+				v[2 + lv] = n[lv];
+			}
+			snprintf(n[5], sizeof n[5], "%zu", per->supported[i]);
+			v[7] = n[5];
+			lp_writer_row(w, v);
+		}
+	}
+}
+
+static int
+cmd_progress(struct lp_ctx *ctx, void *arg)
+{
+	static const struct lp_col cols[] = {
+		{ "period", LP_COL_STR }, { "standard", LP_COL_STR }, { "none", LP_COL_INT },
+		{ "underlying", LP_COL_INT }, { "developing", LP_COL_INT },
+		{ "extending", LP_COL_INT }, { "transforming", LP_COL_INT },
+		{ "supported", LP_COL_INT },
+	};
+	struct lp_report_reader r;
+	struct progress_run run;
+	enum lp_progress_by by;
+	lp_date since, until;
+	struct lp_writer *w;
+	int rc;
+
+	if ((rc = progress_options(ctx, arg, &by, &since, &until)) || (rc = reader_open(&r, ctx, arg)))
+		return rc;
+	lp_progress_init(&run.pg, by, since, until, ctx->today);
+	run.r = &r;
+	rc = lp_report_each_portfolio(&r, LP_LOAD_ALL | LP_LOAD_KEEP_GOING, progress_one, &run);
+	w = lp_ctx_writer(ctx, cols, sizeof cols / sizeof cols[0]);
+	progress_write(&run.pg, w);
+	if (lp_writer_finish(w) < 0)
+		rc = -1;
+	lp_progress_free(&run.pg);
 	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
@@ -431,6 +521,9 @@ static const struct lp_cli_cmd commands[] = {
 	[CMD_WORKBOOK] = { "workbook", "[COHORT ...]",
 	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries",
 	    0, -1, cmd_workbook, LP_CLI_V_DIR, 0 },
+	[CMD_PROGRESS] = { "progress", "[COHORT ...]",
+	    "per period and standard: practitioners at each level, read from git history",
+	    0, -1, cmd_progress, LP_CLI_V_DIR, 0 },
 	[CMD_PACK] = { "pack", "[PORTFOLIO]", "one portfolio as one HTML document for moderation",
 	    0, 1, cmd_pack, LP_CLI_V_DIR, 0 },
 	[CMD_RENDER] = { "render", "[FILE]", "rows from standard input as a table, Markdown or HTML",
@@ -449,6 +542,12 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_HTML), struct opts, rows, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "group", "GROUP", "what html groups practitioners by: school (the default) or cohort",
 	    B(CMD_HTML), struct opts, group, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "by", "PERIOD", "progress per month (the default) or term",
+	    B(CMD_PROGRESS), struct opts, by, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "since", "DATE", "progress from the period holding DATE (default: the first commenced)",
+	    B(CMD_PROGRESS), struct opts, since, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "until", "DATE", "progress to the period holding DATE, which ends it (default today)",
+	    B(CMD_PROGRESS), struct opts, until, LP_CLI_V_DATE),
 	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_WORKBOOK) | B(CMD_PACK),
 	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
 	LP_CLI_OPT_MIN(PORTFOLIOS),

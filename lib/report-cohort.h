@@ -64,6 +64,15 @@ long lp_report_within(const struct lp_ctx *ctx);
 int lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
     struct lp_report_person *pp);
 
+/*
+ * Where p's history is: its repository (kept in r for the portfolios
+ * after it), the revision it was read at and its directory there ("" or
+ * "a/b/"; the caller frees it).  0; 1 when p is not in git; -1 after a
+ * diagnostic.
+ */
+int lp_report_history_of(struct lp_report_reader *r, const struct lp_portfolio *p,
+    struct lp_git **git, const char **rev, char **subdir);
+
 /* Called for each practitioner; pp is freed after it returns.  0, or -1. */
 typedef int (*lp_report_person_fn)(struct lp_report_person *pp, void *arg);
 
