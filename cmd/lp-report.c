@@ -216,33 +216,6 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
-/* ---- workbook ---- */
-
-static int
-cmd_workbook(struct lp_ctx *ctx, void *arg)
-{
-	struct lp_report_reader r;
-	struct lp_report_cohort c;
-	int rc;
-
-	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
-	if (isatty(STDOUT_FILENO)) {
-		lp_error("workbook: a workbook is not for a terminal; redirect standard output "
-		    "to a file (> cohort.xlsx)");
-		return LP_EXIT_ERROR;
-	}
-	if ((rc = reader_open(&r, ctx, arg)))
-		return rc;
-	memset(&c, 0, sizeof c);
-	c.today = ctx->today;
-	rc = lp_report_each(&r, html_one, &c);
-	if (lp_report_workbook(&c, stdout) < 0)
-		rc = -1;
-	lp_report_cohort_free(&c);
-	lp_report_reader_free(&r);
-	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-}
-
 /* ---- progress ---- */
 
 struct progress_run {
@@ -279,35 +252,18 @@ progress_options(struct lp_ctx *ctx, const struct opts *o, enum lp_progress_by *
 static void
 progress_write(const struct lp_progress *pg, struct lp_writer *w)
 {
-	for (long k = pg->since; pg->since >= 0 && k <= pg->until; k++) {
-		const struct lp_progress_period *per = &pg->v[k - pg->since];
-		char id[16], n[6][24];
-		const char *v[8];
-
-		lp_progress_period_id(pg, k, id);
+	for (long k = pg->since; pg->since >= 0 && k <= pg->until; k++)
 		for (int i = 0; i < LP_NSTANDARDS; i++) {
-			v[0] = id;
-			v[1] = lp_standard_id(i);
-			for (int lv = 0; lv < LP_NLEVELS; lv++) {
-				snprintf(n[lv], sizeof n[lv], "%zu", per->level[i][lv]);
-				v[2 + lv] = n[lv];
-			}
-			snprintf(n[5], sizeof n[5], "%zu", per->supported[i]);
-			v[7] = n[5];
-			lp_writer_row(w, v);
+			struct lp_progress_row row;
+
+			lp_progress_row(pg, k, i, &row);
+			lp_writer_row(w, row.v);
 		}
-	}
 }
 
 static int
 cmd_progress(struct lp_ctx *ctx, void *arg)
 {
-	static const struct lp_col cols[] = {
-		{ "period", LP_COL_STR }, { "standard", LP_COL_STR }, { "none", LP_COL_INT },
-		{ "underlying", LP_COL_INT }, { "developing", LP_COL_INT },
-		{ "extending", LP_COL_INT }, { "transforming", LP_COL_INT },
-		{ "supported", LP_COL_INT },
-	};
 	struct lp_report_reader r;
 	struct progress_run run;
 	enum lp_progress_by by;
@@ -320,10 +276,60 @@ cmd_progress(struct lp_ctx *ctx, void *arg)
 	lp_progress_init(&run.pg, by, since, until, ctx->today);
 	run.r = &r;
 	rc = lp_report_each_portfolio(&r, LP_LOAD_ALL | LP_LOAD_KEEP_GOING, progress_one, &run);
-	w = lp_ctx_writer(ctx, cols, sizeof cols / sizeof cols[0]);
+	w = lp_ctx_writer(ctx, lp_progress_cols, lp_progress_ncols);
 	progress_write(&run.pg, w);
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
+	lp_progress_free(&run.pg);
+	lp_report_reader_free(&r);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- workbook ---- */
+
+struct workbook_run {
+	struct lp_report_reader *r;
+	struct lp_report_cohort c;
+	struct lp_progress pg;
+};
+
+static int
+workbook_one(struct lp_portfolio *p, void *arg)
+{
+	struct workbook_run *run = arg;
+	struct lp_report_person pp;
+	int rc;
+
+	if (lp_report_person_of(run->r, p, &pp) < 0)
+		return -1;
+	lp_report_cohort_add(&run->c, &pp);
+	rc = lp_progress_add(&run->pg, run->r, p);
+	return rc < 0 || p->problems ? -1 : 0;
+}
+
+static int
+cmd_workbook(struct lp_ctx *ctx, void *arg)
+{
+	struct lp_report_reader r;
+	struct workbook_run run;
+	int rc;
+
+	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
+	if (isatty(STDOUT_FILENO)) {
+		lp_error("workbook: a workbook is not for a terminal; redirect standard output "
+		    "to a file (> cohort.xlsx)");
+		return LP_EXIT_ERROR;
+	}
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	memset(&run, 0, sizeof run);
+	run.r = &r;
+	run.c.today = ctx->today;
+	lp_progress_init(&run.pg, LP_PROGRESS_TERM, LP_DATE_NONE, LP_DATE_NONE, ctx->today);
+	rc = lp_report_each_portfolio(&r, LP_LOAD_ALL | LP_LOAD_KEEP_GOING, workbook_one, &run);
+	if (lp_report_workbook(&run.c, &run.pg, stdout) < 0)
+		rc = -1;
+	lp_report_cohort_free(&run.c);
 	lp_progress_free(&run.pg);
 	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
@@ -519,7 +525,7 @@ static const struct lp_cli_cmd commands[] = {
 	[CMD_HTML] = { "html", "[COHORT ...]", "the cohort dashboard as one self-contained HTML file",
 	    0, -1, cmd_html, LP_CLI_V_DIR, 0 },
 	[CMD_WORKBOOK] = { "workbook", "[COHORT ...]",
-	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries",
+	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries, progress",
 	    0, -1, cmd_workbook, LP_CLI_V_DIR, 0 },
 	[CMD_PROGRESS] = { "progress", "[COHORT ...]",
 	    "per period and standard: practitioners at each level, read from git history",

@@ -116,12 +116,15 @@ void lp_report_coverage_row(const struct lp_report_cov *cov, int standard,
 
 /* ---- workbook ---- */
 
+struct lp_progress;
+
 /*
  * The cohort c (its people are sorted by id here) as one xlsx workbook on
- * out: sheets summary, coverage, levels, deadlines and expiries.  0, or -1
- * after a diagnostic (a terminal is refused).
+ * out: sheets summary, coverage, levels, deadlines, expiries and, when pg
+ * is not NULL, progress.  0, or -1 after a diagnostic (a terminal is
+ * refused).
  */
-int lp_report_workbook(struct lp_report_cohort *c, FILE *out);
+int lp_report_workbook(struct lp_report_cohort *c, const struct lp_progress *pg, FILE *out);
 
 /* ---- render: rows from standard input ---- */
 

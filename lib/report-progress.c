@@ -249,17 +249,19 @@ lp_progress_add(struct lp_progress *pg, struct lp_report_reader *r, const struct
 		first = period_of(pg, p->commenced);
 	if (pg->since_fixed && first < pg->since)
 		first = pg->since;
-	if (!pg->since_fixed)
-		extend_to(pg, first);
-	if (first > last || (pg->since_fixed && pg->since > pg->until))
+	if (first > last)
 		return 0;
 	rc = lp_report_history_of(r, p, &git, &rev, &subdir);
 	if (rc == 1) {
 		/* Outside git the history is unknown: only the present counts. */
+		if (!pg->since_fixed)
+			extend_to(pg, last);
 		state_of(p, &st);
 		count(pg, last, &st);
 		return 0;
 	}
+	if (!pg->since_fixed)
+		extend_to(pg, first);
 	if (rc == 0)
 		rc = walk_history(pg, git, rev, subdir, first, last);
 	free(subdir);
@@ -271,4 +273,28 @@ lp_progress_free(struct lp_progress *pg)
 {
 	free(pg->v);
 	pg->v = NULL;
+}
+
+const struct lp_col lp_progress_cols[] = {
+	{ "period", LP_COL_STR }, { "standard", LP_COL_STR }, { "none", LP_COL_INT },
+	{ "underlying", LP_COL_INT }, { "developing", LP_COL_INT },
+	{ "extending", LP_COL_INT }, { "transforming", LP_COL_INT },
+	{ "supported", LP_COL_INT },
+};
+const size_t lp_progress_ncols = sizeof lp_progress_cols / sizeof lp_progress_cols[0];
+
+void
+lp_progress_row(const struct lp_progress *pg, long k, int i, struct lp_progress_row *row)
+{
+	const struct lp_progress_period *per = &pg->v[k - pg->since];
+
+	lp_progress_period_id(pg, k, row->id);
+	row->v[0] = row->id;
+	row->v[1] = lp_standard_id(i);
+	for (int lv = 0; lv < LP_NLEVELS; lv++) {
+		snprintf(row->n[lv], sizeof row->n[lv], "%zu", per->level[i][lv]);
+		row->v[2 + lv] = row->n[lv];
+	}
+	snprintf(row->n[5], sizeof row->n[5], "%zu", per->supported[i]);
+	row->v[7] = row->n[5];
 }

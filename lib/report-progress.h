@@ -43,4 +43,16 @@ int lp_progress_add(struct lp_progress *pg, struct lp_report_reader *r,
 void lp_progress_period_id(const struct lp_progress *pg, long k, char out[16]);
 void lp_progress_free(struct lp_progress *pg);
 
+/* The rows: one per period (since..until) and standard. */
+extern const struct lp_col lp_progress_cols[];
+extern const size_t lp_progress_ncols;
+
+struct lp_progress_row {
+	char id[16], n[6][24];
+	const char *v[8];
+};
+
+void lp_progress_row(const struct lp_progress *pg, long k, int standard,
+    struct lp_progress_row *row);
+
 #endif
