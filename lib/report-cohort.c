@@ -157,13 +157,14 @@ reader_keep(struct lp_report_reader *r, struct lp_git *git, const char *key)
 
 /*
  * The repository whose work tree holds dir, kept for the next portfolio:
- * 0 with *git set, 1 outside git, -1 after a diagnostic.
+ * 0 with *git set, 1 outside git (or in one that cannot be opened).
  */
 static int
 reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **git)
 {
 	char *abs = realpath(dir, NULL);
 	struct lp_git *g = NULL;
+	struct lp_findings quiet = {0}, *was;
 	int rc;
 
 	if (abs && r->git && inside(abs, r->git_workdir)) {
@@ -173,8 +174,16 @@ reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **g
 	}
 	free(abs);
 	reader_keep(r, NULL, NULL);
-	if ((rc = lp_git_open(dir, &g)) != 0)
-		return rc;
+	/*
+	 * Quietly: a report reads directories, and a repository it cannot
+	 * open (another user's, say) only means no history to show.
+	 */
+	was = lp_diag_capture(&quiet);
+	rc = lp_git_open(dir, &g);
+	lp_diag_capture(was);
+	lp_findings_free(&quiet);
+	if (rc != 0)
+		return 1;
 	reader_keep(r, g, lp_git_workdir(g));
 	*git = g;
 	return 0;
