@@ -2,7 +2,7 @@
  * report-progress.c - the cohort's levels at the end of each period, read
  * from each portfolio's git history (see report-progress.h).
  *
- * One walk per portfolio, newest commit first along the first-parent
+ * One walk per portfolio, from the tip back along the first-parent
  * line, while the period ends are taken newest first too: the state at a
  * period's end is that of the first commit made on or before it.  A
  * portfolio is loaded again only when its directory's tree changed, and
@@ -188,41 +188,41 @@ day_of(const git_commit *c)
 	return lp_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* Periods last..first (newest first), each at the newest commit by its end. */
+/*
+ * Periods last..first (newest first), each at the newest commit by its
+ * end.  The first-parent line is followed by hand, parent after parent:
+ * it keeps only the current commit in memory, and commits made within
+ * one second (a script's) keep their order, which a sort by time would
+ * not promise.
+ */
 static int
 walk_history(struct lp_progress *pg, struct lp_git *git, const char *rev, const char *subdir,
     long first, long last)
 {
 	git_repository *repo = lp_git_repo(git);
-	git_revwalk *walk = NULL;
 	git_object *obj = NULL, *tip = NULL;
 	git_commit *c = NULL;
-	git_oid id, seen;
+	git_oid seen;
 	struct state st = {0};
-	int have = 0, more = 1;
+	int have = 0;
 
 	if (git_revparse_single(&obj, repo, rev) == 0 &&
-	    git_object_peel(&tip, obj, GIT_OBJECT_COMMIT) == 0 &&
-	    git_revwalk_new(&walk, repo) == 0 && git_revwalk_push(walk, git_object_id(tip)) == 0) {
-		git_revwalk_sorting(walk, GIT_SORT_TIME);
-		git_revwalk_simplify_first_parent(walk);
-	} else {
-		more = 0;	/* an unborn branch: nothing committed yet */
-	}
-	git_object_free(tip);
+	    git_object_peel(&tip, obj, GIT_OBJECT_COMMIT) == 0)
+		c = (git_commit *)tip;	/* else an unborn branch: nothing committed yet */
+	else
+		git_object_free(tip);
 	git_object_free(obj);
 	for (long k = last; k >= first; k--) {
 		lp_date end = period_end(pg, k);
 
 		/* Skip the commits made after this period ended. */
-		while (more && !(c && day_of(c) <= end)) {
+		while (c && day_of(c) > end) {
+			git_commit *parent = NULL;
+
+			if (git_commit_parentcount(c) == 0 || git_commit_parent(&parent, c, 0) < 0)
+				parent = NULL;
 			git_commit_free(c);
-			c = NULL;
-			if (git_revwalk_next(&id, walk) != 0 || git_commit_lookup(&c, repo, &id) < 0) {
-				more = 0;
-				git_commit_free(c);
-				c = NULL;
-			}
+			c = parent;
 		}
 		if (c)
 			state_at(git, c, subdir, &seen, &have, &st);
@@ -231,7 +231,6 @@ walk_history(struct lp_progress *pg, struct lp_git *git, const char *rev, const 
 		count(pg, k, &st);
 	}
 	git_commit_free(c);
-	git_revwalk_free(walk);
 	return 0;
 }
 
