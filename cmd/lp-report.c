@@ -301,6 +301,8 @@ cmd_workbook(struct lp_ctx *ctx, void *arg)
 {
 	struct lp_report_reader r;
 	struct lp_report_cohort c;
+	struct lp_cohort_progress progress = {0};
+	struct lp_calendar cal;
 	int rc;
 
 	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
@@ -313,11 +315,19 @@ cmd_workbook(struct lp_ctx *ctx, void *arg)
 		return rc;
 	memset(&c, 0, sizeof c);
 	c.today = ctx->today;
+	/* The progress sheet: term by term over the two years up to today. */
+	if (lp_calendar_for(&cal, ctx->windows_path, ctx->dir) == 0) {
+		if (lp_cohort_progress_init(&progress, LP_BY_TERM, &cal,
+		    lp_date_add_years(ctx->today, -2) + 1, ctx->today) == 0)
+			r.progress = &progress;
+		lp_calendar_free(&cal);
+	}
 	rc = lp_report_each(&r, html_one, &c);
-	if (lp_report_workbook(&c, stdout) < 0)
+	if (lp_report_workbook(&c, r.progress, stdout) < 0)
 		rc = -1;
 	lp_report_cohort_free(&c);
 	lp_report_reader_free(&r);
+	lp_cohort_progress_free(&progress);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 

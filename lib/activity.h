@@ -25,4 +25,20 @@ int lp_tree_git_source(const struct lp_tree *t, void **repo, const char **rev,
  */
 int lp_git_last_change(void *repo, const char *rev, const char *subdir, lp_date *out);
 
+/*
+ * For a cohort in one repository, where walking back to each portfolio's
+ * own last commit would cost commits x portfolios: an index of every
+ * directory's newest change, made by one walk of the history (each
+ * commit diffed against its first parent) and kept for the next
+ * portfolio of the same repository and revision.  lp_activity_of answers
+ * as lp_git_last_change does (a portfolio at the root is answered by that
+ * walk, which stops at once).
+ */
+struct lp_activity;
+
+struct lp_activity *lp_activity_new(void);
+int lp_activity_of(struct lp_activity *a, void *repo, const char *rev, const char *subdir,
+    lp_date *out);
+void lp_activity_free(struct lp_activity *a);
+
 #endif

@@ -420,7 +420,8 @@ static void
 choose(struct run *r)
 {
 	sorting = r;
-	qsort(r->v, r->n, sizeof *r->v, by_id);
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, by_id);
 	for (size_t i = 0; i < r->n; i++) {
 		struct cand *c = &r->v[i];
 		const struct cand *best;
@@ -444,7 +445,8 @@ choose(struct run *r)
 			r->failed = 1;
 		}
 	}
-	qsort(r->v, r->n, sizeof *r->v, by_place);
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, by_place);
 }
 
 /* ---- pass 3: load ---- */

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "activity.h"
 #include "cohort-git.h"
 #include "report-cohort.h"
@@ -127,6 +129,7 @@ lp_report_reader_free(struct lp_report_reader *r)
 	if (r->git)
 		lp_git_free(r->git);
 	free(r->git_workdir);
+	lp_activity_free(r->activity);
 }
 
 /* ---- last activity ---- */
@@ -142,14 +145,27 @@ inside(const char *path, const char *wd)
 	return strncmp(path, wd, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
+/* Keep git (opened for key) in r, in place of the one kept before. */
+static void
+reader_keep(struct lp_report_reader *r, struct lp_git *git, const char *key)
+{
+	if (r->git)
+		lp_git_free(r->git);
+	free(r->git_workdir);
+	r->git = git;
+	r->git_workdir = git ? lp_xstrdup(key) : NULL;
+}
+
 /*
  * The repository whose work tree holds dir, kept for the next portfolio:
- * 0 with *git set, 1 outside git, -1 after a diagnostic.
+ * 0 with *git set, 1 outside git (or in one that cannot be opened).
  */
 static int
 reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **git)
 {
 	char *abs = realpath(dir, NULL);
+	struct lp_git *g = NULL;
+	struct lp_findings quiet = {0}, *was;
 	int rc;
 
 	if (abs && r->git && inside(abs, r->git_workdir)) {
@@ -158,15 +174,19 @@ reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **g
 		return 0;
 	}
 	free(abs);
-	if (r->git)
-		lp_git_free(r->git);
-	free(r->git_workdir);
-	r->git = NULL;
-	r->git_workdir = NULL;
-	if ((rc = lp_git_open(dir, &r->git)) != 0)
-		return rc;
-	r->git_workdir = lp_xstrdup(lp_git_workdir(r->git));
-	*git = r->git;
+	reader_keep(r, NULL, NULL);
+	/*
+	 * Quietly: a report reads directories, and a repository it cannot
+	 * open (another user's, say) only means no history to show.
+	 */
+	was = lp_diag_capture(&quiet);
+	rc = lp_git_open(dir, &g);
+	lp_diag_capture(was);
+	lp_findings_free(&quiet);
+	if (rc != 0)
+		return 1;
+	reader_keep(r, g, lp_git_workdir(g));
+	*git = g;
 	return 0;
 }
 
@@ -183,6 +203,39 @@ newest_evidence(const struct lp_portfolio *p)
 }
 
 /*
+ * Where p's history is: its repository (kept in r for the next
+ * portfolio), the revision and p's directory in it.  0, 1 outside git, -1.
+ */
+static int
+history_of(struct lp_report_reader *r, const struct lp_portfolio *p,
+    struct lp_git **git, const char **rev, char **subdir)
+{
+	const char *dir = lp_tree_dir(p->tree), *sub, *path;
+	struct lp_git *g = NULL;
+	void *repo;
+	int rc;
+
+	*subdir = NULL;
+	if (dir) {
+		if ((rc = reader_repository(r, dir, git)) != 0)
+			return rc;
+		*rev = "HEAD";
+		return lp_git_prefix(*git, dir, subdir) < 0 ? -1 : 0;
+	}
+	if (lp_tree_git_source(p->tree, &repo, rev, &sub) < 0)
+		return 1;
+	path = git_repository_path(repo);
+	if (!r->git || strcmp(r->git_workdir, path) != 0) {
+		if (lp_git_open_bare(path, &g) < 0)
+			return -1;
+		reader_keep(r, g, path);
+	}
+	*git = r->git;
+	*subdir = lp_xstrdup(sub);
+	return 0;
+}
+
+/*
  * last_activity (SPEC 5.6): the date of the newest commit touching the
  * portfolio (as of the revision it was read at), or of its newest
  * evidence outside git.
@@ -190,20 +243,17 @@ newest_evidence(const struct lp_portfolio *p)
 static lp_date
 last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
 {
-	const char *dir = lp_tree_dir(p->tree), *rev, *subdir;
 	struct lp_git *git;
-	char *prefix = NULL;
-	void *repo;
+	const char *rev;
+	char *subdir = NULL;
 	lp_date d = LP_DATE_NONE;
 	int rc = 1;
 
-	if (!dir) {
-		if (lp_tree_git_source(p->tree, &repo, &rev, &subdir) == 0)
-			rc = lp_git_last_change(repo, rev, subdir, &d);
-	} else if (reader_repository(r, dir, &git) == 0 && lp_git_prefix(git, dir, &prefix) == 0) {
-		rc = lp_git_last_change(lp_git_repo(git), "HEAD", prefix, &d);
-	}
-	free(prefix);
+	if (!r->activity)
+		r->activity = lp_activity_new();
+	if (history_of(r, p, &git, &rev, &subdir) == 0)
+		rc = lp_activity_of(r->activity, lp_git_repo(git), rev, subdir, &d);
+	free(subdir);
 	return rc == 0 ? d : newest_evidence(p);
 }
 

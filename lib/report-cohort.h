@@ -35,6 +35,8 @@ struct lp_report_calendars {
 	int kept_bad;		/* its windows.csv is malformed (reported once) */
 };
 
+struct lp_activity;
+
 /* Reading a cohort as practitioners. */
 struct lp_report_reader {
 	const struct lp_ctx *ctx;
@@ -47,7 +49,8 @@ struct lp_report_reader {
 	 */
 	struct lp_git *git;
 	char *git_workdir;
-	/* When set, each portfolio read is also counted here (html). */
+	struct lp_activity *activity;	/* that repository's index (activity.h) */
+	/* When set, each portfolio read is also counted here (html, workbook). */
 	struct lp_cohort_progress *progress;
 };
 
@@ -62,6 +65,7 @@ long lp_report_within(const struct lp_ctx *ctx);
 /* Everything the cohort outputs show about p, asked of lib/rules.c.  0 or -1. */
 int lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
     struct lp_report_person *pp);
+
 
 /* Called for each practitioner; pp is freed after it returns.  0, or -1. */
 typedef int (*lp_report_person_fn)(struct lp_report_person *pp, void *arg);
@@ -106,12 +110,15 @@ void lp_report_coverage_row(const struct lp_report_cov *cov, int standard,
 
 /* ---- workbook ---- */
 
+struct lp_cohort_progress;
+
 /*
  * The cohort c (its people are sorted by id here) as one xlsx workbook on
- * out: sheets summary, coverage, levels, deadlines and expiries.  0, or -1
- * after a diagnostic (a terminal is refused).
+ * out: sheets summary, coverage, levels, deadlines, expiries and, when pg
+ * is not NULL, progress.  0, or -1 after a diagnostic (a terminal is
+ * refused).
  */
-int lp_report_workbook(struct lp_report_cohort *c, FILE *out);
+int lp_report_workbook(struct lp_report_cohort *c, const struct lp_cohort_progress *pg, FILE *out);
 
 /* ---- render: rows from standard input ---- */
 

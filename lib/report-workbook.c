@@ -2,7 +2,8 @@
  * report-workbook.c - lp-report workbook: the cohort as one Excel
  * workbook for a head teacher or a data manager (SPEC 5.6), a sheet each
  * for the summary, coverage, levels (practitioners x standards, coloured
- * as the dashboard colours them), deadlines and expiries.
+ * as the dashboard colours them), deadlines, expiries and progress (term
+ * by term).
  *
  * The practitioners are the same struct lp_report_person the dashboard
  * holds; each sheet only lays out what the rules answered.
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "report-cohort.h"
+#include "report-progress.h"
 #include "workbook.h"
 
 static int
@@ -240,19 +242,43 @@ expiries_sheet(struct lp_workbook *wb, const struct lp_report_cohort *c, size_t 
 	}
 }
 
+/* The cohort's levels term by term, as lp-report progress --by term. */
+static void
+progress_sheet(struct lp_workbook *wb, const struct lp_cohort_progress *pg)
+{
+	struct lp_sheet *sh = lp_workbook_sheet(wb, "progress", lp_progress_cols, LP_PROGRESS_NCOLS);
+
+	for (size_t k = 0; k < pg->n; k++)
+		for (int i = 0; i < LP_NSTANDARDS; i++) {
+			char n[LP_PROGRESS_NCOUNTS][24];
+			const char *v[LP_PROGRESS_NCOLS];
+
+			v[0] = pg->periods[k].label;
+			v[1] = lp_standard_id(i);
+			for (int c = 0; c < LP_PROGRESS_NCOUNTS; c++) {
+				snprintf(n[c], sizeof n[c], "%lu", pg->count[k][i][c]);
+				v[2 + c] = n[c];
+			}
+			lp_sheet_row(sh, v);
+		}
+}
+
 int
-lp_report_workbook(struct lp_report_cohort *c, FILE *out)
+lp_report_workbook(struct lp_report_cohort *c, const struct lp_cohort_progress *pg, FILE *out)
 {
 	struct lp_workbook *wb = lp_workbook_new();
 	size_t *idx = lp_xcalloc(c->n ? c->n : 1, sizeof *idx);
 	int rc;
 
-	qsort(c->v, c->n, sizeof *c->v, by_id);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, by_id);
 	summary_sheet(wb, c);
 	coverage_sheet(wb, c);
 	levels_sheet(wb, c);
 	deadlines_sheet(wb, c, idx);
 	expiries_sheet(wb, c, idx);
+	if (pg)
+		progress_sheet(wb, pg);
 	rc = lp_workbook_write(wb, out);
 	lp_workbook_free(wb);
 	free(idx);

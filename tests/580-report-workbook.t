@@ -53,7 +53,7 @@ run lp-report workbook c
 is_rc 0 "workbook: exit 0"
 lp-report workbook c >cohort.xlsx
 like "$(head -c 2 cohort.xlsx)" '^PK$' "a zip file"
-is "$(facts sheets)" "summary coverage levels deadlines expiries" "the sheets, in order"
+is "$(facts sheets)" "summary coverage levels deadlines expiries progress" "the sheets, in order"
 
 facts summary >summary.facts
 is "$(sed -n 2p summary.facts)" "$(lp-report summary -o csv c | head -1 | sed 's/\([^,]*\)/str:\1/g; s/,/ /g')" \
@@ -94,6 +94,16 @@ like "$(grep '^str:h8 ' expiries.facts)" 'str:due datetime:2023-03-01 datetime:2
 	"expiries: dates, days left, and renewal as lp-reaccredit says"
 like "$(grep '^str:i9 ' expiries.facts)" 'str:expired datetime:2022-06-01 datetime:2025-06-01 int:-228 str:expired$' \
 	"expiries: an expired one, days negative"
+
+facts progress >progress.facts
+like "$(sed -n 2p progress.facts)" '^str:period str:standard str:none str:underlying str:developing str:extending str:transforming str:supported$' \
+	"progress: the columns of lp-report progress"
+# Outside git only the present counts, in the term holding today.
+is "$(sed 1,2d progress.facts | grep -c '^str:2025-autumn ')" 10 "progress: term by term, ten standards a term"
+is "$(sed 1,2d progress.facts | cut -d' ' -f1 | uniq | tr '\n' ' ')" \
+    "str:2024-spring str:2024-summer str:2024-autumn str:2025-spring str:2025-summer str:2025-autumn " \
+    "progress: the terms whose windows closed in the two years up to today"
+like "$(grep '^str:2025-autumn str:LP1 ' progress.facts)" '^str:2025-autumn str:LP1 int:[0-9]+ int:' "progress: counts are numbers"
 
 lp-report workbook --school 'Oak School' c >cohort.xlsx
 is "$(facts summary | sed 1,2d | cut -d' ' -f1 | tr '\n' ' ')" "str:a1 str:b2 str:f6 " "--school: that school only"
