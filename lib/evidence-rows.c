@@ -14,6 +14,8 @@ const struct lp_col lp_evidence_cols[LP_EVIDENCE_NCOLS + 1] = {
 	{ "reach", LP_COL_STR },
 	{ "type", LP_COL_STR },
 	{ "colleagues", LP_COL_INT },
+	{ "where", LP_COL_STR },
+	{ "attachments", LP_COL_LIST },
 	{ "body", LP_COL_STR },		/* show only */
 };
 
@@ -21,6 +23,8 @@ void
 lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
     const char *row[LP_EVIDENCE_NCOLS], struct lp_buf *buf, char d[11], char n[24])
 {
+	size_t standards_end;
+
 	lp_buf_reset(buf);
 	for (int k = 0; k < LP_NSTANDARDS; k++)
 		if (e->standards & (1u << k)) {
@@ -28,6 +32,14 @@ lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
 				lp_buf_addc(buf, ' ');
 			lp_buf_adds(buf, lp_standard_id(k));
 		}
+	/* Both lists live in buf, each ending in a NUL. */
+	lp_buf_addc(buf, '\0');
+	standards_end = buf->len;
+	for (size_t i = 0; i < e->attachments.n; i++) {
+		if (i)
+			lp_buf_addc(buf, ' ');
+		lp_buf_adds(buf, e->attachments.v[i]);
+	}
 	lp_date_format(e->date, d);
 	snprintf(n, 24, "%ld", e->colleagues);
 	row[0] = p->id;
@@ -35,7 +47,9 @@ lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
 	row[2] = d;
 	row[3] = e->title;
 	row[4] = lp_buf_str(buf);
+	row[8] = e->where && *e->where ? e->where : NULL;
+	row[9] = e->attachments.n ? lp_buf_str(buf) + standards_end : NULL;
 	row[5] = lp_reach_name(e->reach);
-	row[6] = e->type;
+	row[6] = e->type && *e->type ? e->type : NULL;
 	row[7] = e->colleagues >= 0 ? n : NULL;
 }

@@ -138,7 +138,7 @@ int lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
 /* ---- evidence-rows.c: list and show ---- */
 
 /* The columns of list; show appends body. */
-#define LP_EVIDENCE_NCOLS 8
+#define LP_EVIDENCE_NCOLS 10
 extern const struct lp_col lp_evidence_cols[LP_EVIDENCE_NCOLS + 1];
 /* The cells of an item's row; the strings live in buf, d and n until the next call. */
 void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,

@@ -167,6 +167,8 @@ run git -C bob diff --stat HEAD~1 -- evidence
 like "$out" "evidence/2025-04-01-coaching-sam.md" "show -o json imports into another portfolio"
 cmp -s ada/evidence/2025-04-01-coaching-sam.md bob/evidence/2025-04-01-coaching-sam.md &&
     ok "the copy is the same item" || not_ok "the copy is the same item"
+# list prints attachments (issue 12): the files they name must be in bob too.
+cp -R ada/attachments bob/
 lp-evidence list -C ada --reach team -o csv | lp-evidence import -C bob -q
 is "$?" 0 "list output imports too"
 cd ada
