@@ -43,6 +43,7 @@ struct opts {
 	struct lp_strv attach;
 	int dry_run;
 	const char *standard, *since, *until;
+	const char *slug;
 };
 
 static const struct lp_col made_cols[] = {
@@ -171,6 +172,7 @@ add_from_options(const struct lp_ctx *ctx, const struct opts *a)
 		goto out;
 	lp_item_init(&it, NULL, 0);
 	it.from_options = 1;
+	it.slug = a->slug;
 	item_set_options(&it, a);
 	lp_item_set_body(&it, ctx->noperands ? lp_buf_str(&body) : NULL, body.len);
 	if (plan_attachments(&it, root, a) < 0)
@@ -196,7 +198,7 @@ kept_note(const char *path)
  */
 static int
 add_from_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
-    const struct lp_strv *from, const struct lp_strv *to, int edited)
+    const struct lp_strv *from, const struct lp_strv *to, int edited, const char *slug)
 {
 	struct lp_lock *lock = NULL;
 	struct lp_item it;
@@ -206,6 +208,7 @@ add_from_document(const struct lp_ctx *ctx, const char *path, const struct lp_bu
 
 	memset(&it, 0, sizeof it);
 	it.src = path;
+	it.slug = slug;
 	it.date = LP_DATE_NONE;
 	if (lp_doc_parse(&it.doc, path, text->data ? text->data : "", text->len) < 0) {
 		if (edited)
@@ -294,7 +297,7 @@ add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 		goto out;
 	}
 	keep = 1;	/* from here the file holds the user's work */
-	rc = add_from_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1);
+	rc = add_from_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1, a->slug);
 out:
 	if (fd >= 0)
 		close(fd);
@@ -308,6 +311,17 @@ out:
 	return rc;
 }
 
+/* A slug as lp_slug makes them: [a-z0-9]+(-[a-z0-9]+)*, at most 50 bytes. */
+static int
+slug_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 50 || s[0] == '-' || s[n - 1] == '-' || strstr(s, "--"))
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
 static int
 cmd_add(struct lp_ctx *ctx, void *arg)
 {
@@ -316,6 +330,11 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 	struct lp_strv none = {0};
 	int rc;
 
+	if (a->slug && !slug_valid(a->slug)) {
+		lp_error("--slug: expected lower-case letters, digits and single dashes "
+		    "(at most 50), got '%s'", a->slug);
+		return LP_EXIT_ERROR;
+	}
 	if (a->title)
 		return add_from_options(ctx, a);
 	if (ctx->noperands > 1) {
@@ -340,7 +359,7 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 			rc = LP_EXIT_ERROR;
 		} else {
 			rc = add_from_document(ctx, strcmp(ctx->operands[0], "-") ?
-			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0);
+			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0, a->slug);
 		}
 		lp_buf_free(&text);
 		return rc;
@@ -676,6 +695,8 @@ static const struct lp_cli_cmd commands[] = {
 static const struct lp_cli_opt options[] = {
 	LP_CLI_STR(0, "title", "TEXT", "what the activity was",
 	    B(CMD_ADD), struct opts, title, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "slug", "SLUG", "the file name's slug instead of one made from the title",
+	    B(CMD_ADD), struct opts, slug, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "standards", "LIST", "the standards it shows: LP5,LP6",
 	    B(CMD_ADD), struct opts, standards, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "reach", "REACH", "colleague, team, institution or beyond (list: only those)",
