@@ -237,21 +237,28 @@ fail:
 		kept_note(path);
 	if (rc == LP_EXIT_OK && edited)
 		unlink(path);
+	else if (rc == LP_EXIT_OK)
+		lp_editor_forget(root, path);
 out:
 	lp_item_free(&it);
 	lp_evidence_close_for_writing(root, lock, rootfd);
 	return rc;
 }
 
+/*
+ * add on a terminal without --title: the template in $VISUAL or $EDITOR,
+ * as git commit does.  An empty buffer or the template left as it was
+ * aborts quietly (exit 1, nothing written); a failed check keeps the
+ * text where it was edited and says so.
+ */
 static int
 add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	struct lp_buf tmpl = {0}, edited = {0};
 	struct lp_portfolio p;
 	struct lp_item it;
 	char *root = NULL, *path = NULL;
-	int fd = -1, rc = LP_EXIT_ERROR, keep = 0;
+	int rc = LP_EXIT_ERROR, keep = 0, resumed;
 
 	memset(&it, 0, sizeof it);
 	if (check_option_text(a) < 0)
@@ -259,48 +266,44 @@ add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 	/* A bad portfolio is better found before the user has written anything. */
 	if (lp_portfolio_find(ctx->dir, &root) < 0)
 		goto out;
-	rc = lp_portfolio_open(ctx, root, 0, &p);
-	lp_portfolio_free(&p);
-	if (rc < 0) {
-		rc = LP_EXIT_ERROR;
+	if (lp_portfolio_open(ctx, root, 0, &p) < 0) {
+		lp_portfolio_free(&p);
 		goto out;
 	}
-	rc = LP_EXIT_ERROR;
+	lp_portfolio_free(&p);
+	if (!(path = lp_editor_path(root)))
+		goto out;
 	lp_item_init(&it, NULL, 0);
 	item_set_options(&it, a);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
 	lp_item_template(&it, ctx->today, a->date != NULL, a->standards, &tmpl);
-
-	path = lp_xasprintf("%s/lp-evidence-XXXXXX.md", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	if ((fd = mkstemps(path, 3)) < 0) {
-		lp_error("cannot create a file for the editor in %s: %s",
-		    tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+	if ((resumed = lp_editor_file_new(path, tmpl.data, tmpl.len, &edited)) < 0) {
 		free(path);
 		path = NULL;
 		goto out;
 	}
-	if (lp_write_all(fd, tmpl.data, tmpl.len) < 0 || close(fd) < 0) {
-		fd = -1;
-		lp_error("cannot write %s: %s", path, strerror(errno));
-		goto out;
+	keep = resumed;	/* an earlier attempt's text outlives a failing editor */
+	if (resumed) {
+		/* The user's own text: only an empty buffer aborts. */
+		lp_buf_free(&tmpl);
+		lp_buf_free(&edited);
 	}
-	fd = -1;
 	if (lp_editor_run(path) < 0)
 		goto out;
 	if (lp_file_read(path, LP_FILE_MAX, &edited) != 0) {
 		lp_error("%s: the edited item has gone; nothing was written", path);
 		goto out;
 	}
-	if (edited.len == tmpl.len && memcmp(edited.data, tmpl.data, tmpl.len) == 0) {
-		lp_error("aborting: the template was left unchanged; nothing was written");
+	if (lp_editor_empty(&edited, &tmpl)) {
+		lp_error("aborting: the evidence item is empty");
+		keep = 0;
+		rc = LP_EXIT_FOUND;
 		goto out;
 	}
 	keep = 1;	/* from here the file holds the user's work */
 	rc = add_from_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1, a->slug);
 out:
-	if (fd >= 0)
-		close(fd);
 	if (path && !keep)
 		unlink(path);
 	free(path);
@@ -508,9 +511,9 @@ cmd_list(struct lp_ctx *ctx, void *arg)
 }
 
 static int
-show_item(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *id)
+show_item(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *rel)
 {
-	char *rel = lp_xasprintf("evidence/%s.md", id), *path = lp_tree_path(p->tree, rel);
+	char *path = lp_tree_path(p->tree, rel);
 	struct lp_buf text = {0}, buf = {0};
 	struct lp_evidence e;
 	struct lp_doc doc;
@@ -547,7 +550,6 @@ out:
 	lp_buf_free(&text);
 	lp_buf_free(&buf);
 	free(path);
-	free(rel);
 	return rc;
 }
 
@@ -555,9 +557,9 @@ static int
 cmd_show(struct lp_ctx *ctx, void *unused)
 {
 	struct lp_portfolio p;
-	struct lp_strv names = {0};
+	struct lp_strv rels = {0}, names = {0};
 	char *dir = NULL, *root = NULL, *id = NULL;
-	int rc = LP_EXIT_ERROR, got;
+	int rc = LP_EXIT_ERROR;
 
 	memset(&p, 0, sizeof p);
 	if (ctx->noperands == 2)
@@ -567,13 +569,21 @@ cmd_show(struct lp_ctx *ctx, void *unused)
 		goto out;
 	if (lp_portfolio_open(ctx, root, 0, &p) < 0)
 		goto out;
-	if ((got = lp_tree_list(p.tree, "evidence", &names)) < 0)
+	/* Items may sit in subdirectories of evidence/: found by their file's name. */
+	if (lp_evidence_files(p.tree, &rels) < 0)
 		goto out;
+	for (size_t i = 0; i < rels.n; i++)
+		lp_strv_push(&names, strrchr(rels.v[i], '/') + 1);
 	if (lp_evidence_find_id(&names, p.label, ctx->operands[0], &id) < 0)
 		goto out;
-	rc = show_item(ctx, &p, id);
+	for (size_t i = 0; i < rels.n; i++)
+		if (strlen(names.v[i]) == strlen(id) + 3 && strncmp(names.v[i], id, strlen(id)) == 0) {
+			rc = show_item(ctx, &p, rels.v[i]);
+			break;
+		}
 out:
 	lp_portfolio_free(&p);
+	lp_strv_free(&rels);
 	lp_strv_free(&names);
 	free(id);
 	free(root);

@@ -1,14 +1,18 @@
 /*
  * editor.c - running the user's editor on a file, as git does.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <git2.h>
 
 #include "evidence.h"
 
@@ -95,4 +99,78 @@ lp_editor_run(const char *path)
 		lp_error("the editor '%s' was killed by signal %d; nothing was written",
 		    editor, WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	return -1;
+}
+
+/*
+ * Where the item is edited: beside COMMIT_EDITMSG in the portfolio's git
+ * directory, as git keeps a message being written, so that a failed
+ * attempt leaves the text in the portfolio and nothing in /tmp.  Outside
+ * git, a hidden file at the portfolio's root.
+ */
+char *
+lp_editor_path(const char *root)
+{
+	struct lp_git *g = NULL;
+	char *path;
+	int rc = lp_git_open(root, &g);
+
+	if (rc < 0)
+		return NULL;
+	if (rc == 1)
+		return lp_path_join(root, ".EVIDENCE_EDITMSG.md");
+	path = lp_xasprintf("%sEVIDENCE_EDITMSG.md",
+	    git_repository_path((git_repository *)lp_git_repo(g)));
+	lp_git_free(g);
+	return path;
+}
+
+int
+lp_editor_file_new(const char *path, const char *text, size_t len, struct lp_buf *kept)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+	if (fd < 0 && errno == EEXIST) {
+		/* An earlier attempt's text: the user gets it back, not a new template. */
+		if (lp_file_read(path, LP_FILE_MAX, kept) != 0) {
+			lp_error("%s: cannot read the item kept from an earlier attempt", path);
+			return -1;
+		}
+		lp_warn("%s: the item kept from an earlier attempt is opened again", path);
+		return 1;
+	}
+	if (fd < 0) {
+		lp_error("cannot create %s for the editor: %s", path, strerror(errno));
+		return -1;
+	}
+	if (lp_write_all(fd, text, len) < 0 || close(fd) < 0) {
+		lp_error("cannot write %s: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+lp_editor_empty(const struct lp_buf *edited, const struct lp_buf *tmpl)
+{
+	size_t i = 0;
+
+	if (tmpl->len && edited->len == tmpl->len &&
+	    memcmp(edited->data, tmpl->data, tmpl->len) == 0)
+		return 1;
+	while (i < edited->len && strchr(" \t\r\n", edited->data[i]))
+		i++;
+	return i == edited->len;
+}
+
+void
+lp_editor_forget(const char *root, const char *path)
+{
+	char *kept = lp_editor_path(root);
+	struct stat a, b;
+
+	if (kept && stat(kept, &a) == 0 && stat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		unlink(kept);
+	free(kept);
 }

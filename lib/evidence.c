@@ -481,6 +481,9 @@ lp_evidence_find_id(const struct lp_strv *names, const char *label, const char *
 		want += 2;
 	if (strncmp(want, "evidence/", 9) == 0)
 		want += 9;
+	/* evidence/2025/ID.md: items in subdirectories go by their file's name. */
+	if (strrchr(want, '/'))
+		want = strrchr(want, '/') + 1;
 	n = strlen(want);
 	if (n > 3 && strcmp(want + n - 3, ".md") == 0)
 		n -= 3;

@@ -165,4 +165,16 @@ void lp_item_template(struct lp_item *it, lp_date today, int dated, const char *
 /* $VISUAL, else $EDITOR, else vi, on path, through the shell as git runs it. */
 int lp_editor_run(const char *path);
 
+/* Where an item is edited: in the portfolio's git directory (NULL on a git error). */
+char *lp_editor_path(const char *root);
+/*
+ * Create path for the editor holding text: 0.  When it holds the text of
+ * an earlier attempt, that is kept and read into kept instead: 1.
+ */
+int lp_editor_file_new(const char *path, const char *text, size_t len, struct lp_buf *kept);
+/* The item added from path was the one kept by a failed edit: remove it. */
+void lp_editor_forget(const char *root, const char *path);
+/* 1 when the edit is empty (blank) or the template unchanged: the user aborted. */
+int lp_editor_empty(const struct lp_buf *edited, const struct lp_buf *tmpl);
+
 #endif
