@@ -44,6 +44,9 @@ struct opts {
 	int dry_run;
 	const char *standard, *since, *until;
 	const char *slug;
+	struct lp_strv map, ignore;	/* import */
+	int ignore_unknown;
+	const char *date_format;
 };
 
 static const struct lp_col made_cols[] = {
@@ -383,6 +386,7 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 	const struct lp_row *row;
 	struct lp_lock *lock = NULL;
 	struct lp_item *items = NULL;
+	struct lp_import im;
 	size_t n = 0, checked = 0;
 	FILE *in = stdin;
 	char *root = NULL;
@@ -392,14 +396,19 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 		lp_error("import: expected at most one file of rows, got %zu operands", ctx->noperands);
 		return LP_EXIT_ERROR;
 	}
+	if (lp_import_init(&im, &a->map, &a->ignore, a->ignore_unknown, a->date_format) < 0) {
+		lp_import_free(&im);
+		return LP_EXIT_ERROR;
+	}
 	if (strcmp(name, "-") != 0 && !(in = fopen(name, "r"))) {
 		lp_error("cannot read %s: %s", name, strerror(errno));
+		lp_import_free(&im);
 		return LP_EXIT_ERROR;
 	}
 	/* Every row is read before the lock is taken: input may be slow to come. */
 	r = lp_reader_new(in, name, 0);
 	while ((got = lp_reader_next(r, &row)) == 1) {
-		if (lp_import_check_columns(r, &checked, row->line) < 0)
+		if (lp_import_check_columns(&im, r, &checked, row->line) < 0)
 			bad = 1;
 		if (n == LP_IMPORT_MAX_ROWS) {
 			lp_errorat(lp_reader_name(r), row->line,
@@ -409,9 +418,13 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 		}
 		if (n % 64 == 0)
 			items = lp_xreallocarray(items, n + 64, sizeof *items);
-		lp_item_from_row(&items[n++], r, row);
+		if ((got = lp_item_from_row(&im, &items[n], r, row)) == 0)
+			n++;
+		else if (got < 0)
+			bad = 1;	/* go on: every bad row is named */
+		got = 1;
 	}
-	if (got == 0 && lp_import_check_columns(r, &checked, 1) < 0)
+	if (got == 0 && lp_import_check_columns(&im, r, &checked, 1) < 0)
 		bad = 1;
 	if (got < 0 || bad)
 		goto out;
@@ -432,6 +445,7 @@ out:
 	free(items);
 	lp_evidence_close_for_writing(root, lock, rootfd);
 	lp_reader_free(r);
+	lp_import_free(&im);
 	if (in != stdin)
 		fclose(in);
 	return rc;
@@ -723,6 +737,14 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_ADD), struct opts, attach, LP_CLI_V_FILE),
 	LP_CLI_FLAG(0, "dry-run", "check the rows and print what would be made; write nothing",
 	    B(CMD_IMPORT), struct opts, dry_run),
+	LP_CLI_LIST(0, "map", "MAP", "'Form column=key,...': read a form's columns as keys (repeatable)",
+	    B(CMD_IMPORT), struct opts, map, LP_CLI_V_NONE),
+	LP_CLI_LIST(0, "ignore", "COLUMN", "drop a column of the rows (repeatable)",
+	    B(CMD_IMPORT), struct opts, ignore, LP_CLI_V_NONE),
+	LP_CLI_FLAG(0, "ignore-unknown", "drop every column that is not a key",
+	    B(CMD_IMPORT), struct opts, ignore_unknown),
+	LP_CLI_STR(0, "date-format", "ORDER", "dates as dmy (02/12/2026 is 2 December), mdy or iso (the default)",
+	    B(CMD_IMPORT), struct opts, date_format, LP_CLI_V_WORDS),
 	LP_CLI_STR(0, "standard", "S", "only items that name standard S",
 	    B(CMD_LIST), struct opts, standard, LP_CLI_V_STANDARD),
 	LP_CLI_STR(0, "since", "DATE", "only items dated on or after DATE",
@@ -757,5 +779,7 @@ main(int argc, char **argv)
 	int rc = lp_cli_main(&prog, &o, argc, argv);
 
 	lp_strv_free(&o.attach);
+	lp_strv_free(&o.map);
+	lp_strv_free(&o.ignore);
 	return rc;
 }

@@ -64,13 +64,14 @@ trimmed(const char *s)
 void
 lp_words_split(const char *s, struct lp_strv *sv)
 {
+	/* ';' too: Microsoft Forms exports a multiple choice as "LP1;LP5;". */
 	while (*s) {
-		size_t n = strcspn(s, ", \t");
+		size_t n = strcspn(s, ",; \t");
 
 		if (n)
 			lp_strv_pushn(sv, s, n);
 		s += n;
-		s += strspn(s, ", \t");
+		s += strspn(s, ",; \t");
 	}
 }
 

@@ -52,7 +52,7 @@ int lp_evidence_find_id(const struct lp_strv *names, const char *label, const ch
 
 /* A control character (a line break among them) anywhere in s. */
 int lp_has_control(const char *s);
-/* Split s at commas and blanks into sv (empty pieces dropped). */
+/* Split s at commas, semicolons and blanks into sv (empty pieces dropped). */
 void lp_words_split(const char *s, struct lp_strv *sv);
 /* Text read from a file: no NUL bytes, valid UTF-8. */
 int lp_text_check(const char *name, const char *text, size_t len);
@@ -149,10 +149,27 @@ void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
 /* The most rows one import takes (SECURITY.md: every input is bounded). */
 #define LP_IMPORT_MAX_ROWS 10000
 
+/* How import reads a row: --map, --ignore, --ignore-unknown, --date-format. */
+enum { LP_DATES_ISO, LP_DATES_DMY, LP_DATES_MDY };
+struct lp_import {
+	struct lp_strv from, to;	/* --map: column from[i] gives key to[i] */
+	const struct lp_strv *ignore;	/* --ignore */
+	int ignore_unknown;
+	int dates;			/* LP_DATES_* */
+};
+/* From the options; a bad --map or --date-format is reported: -1. */
+int lp_import_init(struct lp_import *im, const struct lp_strv *maps, const struct lp_strv *ignore,
+    int ignore_unknown, const char *date_format);
+void lp_import_free(struct lp_import *im);
 /* Check the columns not yet checked (JSON Lines may add some on any row). */
-int lp_import_check_columns(struct lp_reader *r, size_t *checked, long line);
-/* An item from one input row. */
-void lp_item_from_row(struct lp_item *it, struct lp_reader *r, const struct lp_row *row);
+int lp_import_check_columns(const struct lp_import *im, struct lp_reader *r, size_t *checked,
+    long line);
+/*
+ * An item from one input row: 0; 1 for a blank row (nothing made); -1
+ * after an error naming the row (a date a spreadsheet wrote, say).
+ */
+int lp_item_from_row(const struct lp_import *im, struct lp_item *it, struct lp_reader *r,
+    const struct lp_row *row);
 
 /* ---- editor.c ---- */
 

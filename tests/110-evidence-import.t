@@ -214,11 +214,11 @@ reject 'a bad JSON Lines row' "lp-evidence: <stdin>:2: reach: expected colleague
 {"title":"B","standards":"LP2","reach":"school"}
 W
 reject 'an unknown column' "lp-evidence: <stdin>:1: missing column 'standards' (title, standards and reach are needed)
-lp-evidence: <stdin>:1: unknown column 'standard': expected title, date, standards, reach, type, colleagues, where, attachments or body" <<'W'
+lp-evidence: <stdin>:1: unknown column 'standard': expected title, date, standards, reach, type, colleagues, where, attachments or body (--map renames a column, --ignore or --ignore-unknown drops it)" <<'W'
 title,standard,reach
 A,LP1,team
 W
-reject 'an unknown key in JSON Lines' "lp-evidence: <stdin>:2: unknown column 'colour': expected title, date, standards, reach, type, colleagues, where, attachments or body" <<'W'
+reject 'an unknown key in JSON Lines' "lp-evidence: <stdin>:2: unknown column 'colour': expected title, date, standards, reach, type, colleagues, where, attachments or body (--map renames a column, --ignore or --ignore-unknown drops it)" <<'W'
 {"title":"A","standards":"LP1","reach":"team"}
 {"title":"B","standards":"LP1","reach":"team","colour":"red"}
 W
