@@ -8,23 +8,15 @@
  *   check    every item and attachment valid; exit 1 on findings
  *   matrix   standards by reach: the counts behind each evidence level
  *
- * A new item is built as a front matter document and checked key by key,
- * with messages that name where each value came from (an option, a line
- * of the input rows, a line of the edited file).  Only when every item is
- * good is anything written, and each one is formatted and parsed back
- * through the loader that `check` uses before it is, so that lp never
- * writes an item it would later reject.  A failure after the first write
- * removes what was written: an add or an import happens whole or not at
- * all.
+ * This file is the command line (lib/cli tables) and the flow of each
+ * subcommand.  Making an item lives in lib/ (lib/evidence.h): evidence.c
+ * checks it key by key, slug.c names it, evidence-write.c writes and
+ * commits it whole or not at all, import.c reads rows and form exports,
+ * editor.c runs the editor, evidence-rows.c prints.  check is
+ * lp_validate with lp_check_evidence, the same findings as lp check.
  */
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,8 +26,6 @@
 #include "cli.h"
 #include "evidence.h"
 #include "lp.h"
-
-#define SLUG_MAX	50
 
 /* This program's own options (lib/cli stores them here). */
 struct opts {
@@ -49,56 +39,9 @@ struct opts {
 	const char *date_format;
 };
 
-static const struct lp_col made_cols[] = {
-	{ "id", LP_COL_STR },
-	{ "date", LP_COL_DATE },
-	{ "title", LP_COL_STR },
-	{ "file", LP_COL_STR },
-};
 
-static int
-print_made(const struct lp_ctx *ctx, const struct lp_item *items, size_t n)
-{
-	struct lp_writer *w;
 
-	w = lp_ctx_writer(ctx, made_cols, 4);
-	for (size_t i = 0; i < n; i++) {
-		char d[11], *file = lp_xasprintf("evidence/%s.md", items[i].id);
-		const char *row[4] = { items[i].id, d, lp_doc_get(&items[i].doc, "title"), file };
 
-		lp_date_format(items[i].date, d);
-		lp_writer_row(w, row);
-		free(file);
-	}
-	return lp_writer_finish(w);
-}
-
-/* Store the items (lib/evidence-write.c), then print what was made. */
-static int
-store_items(const struct lp_ctx *ctx, const char *root, int rootfd,
-    struct lp_item *items, size_t n, int import, int dry_run)
-{
-	if (lp_items_store(ctx, root, rootfd, items, n, import, dry_run) < 0)
-		return LP_EXIT_ERROR;
-	return print_made(ctx, items, n) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-}
-
-/* The body from BODYFILE or standard input ("-"). */
-static int
-read_body(const char *operand, struct lp_buf *body)
-{
-	int stdin_ = strcmp(operand, "-") == 0;
-	const char *name = stdin_ ? "<stdin>" : operand;
-	int rc;
-
-	if (stdin_)
-		rc = lp_fd_read(STDIN_FILENO, name, LP_FILE_MAX, body);
-	else if ((rc = lp_file_read(operand, LP_FILE_MAX, body)) == 1)
-		lp_error("%s: no such file", operand);
-	if (rc != 0)
-		return -1;
-	return lp_text_check(name, lp_buf_str(body), body->len);
-}
 
 /* Options hold text that goes into a file: it must be UTF-8. */
 static int
@@ -169,7 +112,7 @@ add_from_options(const struct lp_ctx *ctx, const struct opts *a)
 	if (check_option_text(a) < 0)
 		return LP_EXIT_ERROR;
 	/* Standard input is read first: the lock is not held while waiting for it. */
-	if (ctx->noperands == 1 && read_body(ctx->operands[0], &body) < 0)
+	if (ctx->noperands == 1 && lp_body_read(ctx->operands[0], &body) < 0)
 		goto out;
 	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
 		goto out;
@@ -180,7 +123,7 @@ add_from_options(const struct lp_ctx *ctx, const struct opts *a)
 	lp_item_set_body(&it, ctx->noperands ? lp_buf_str(&body) : NULL, body.len);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
-	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
+	rc = lp_items_store_print(ctx, root, rootfd, &it, 1, 0, 0);
 out:
 	lp_item_free(&it);
 	lp_buf_free(&body);
@@ -188,65 +131,7 @@ out:
 	return rc;
 }
 
-static void
-kept_note(const char *path)
-{
-	lp_error("the item is kept in %s; once it is fixed, run: lp-evidence add %s",
-	    path, path);
-}
 
-/*
- * add from a whole document: ITEM.md, or the template after the editor.
- * from/to are the --attach files planned for a template.
- */
-static int
-add_from_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
-    const struct lp_strv *from, const struct lp_strv *to, int edited, const char *slug)
-{
-	struct lp_lock *lock = NULL;
-	struct lp_item it;
-	char *root = NULL, *body;
-	const char *title;
-	int rootfd = -1, rc = LP_EXIT_ERROR;
-
-	memset(&it, 0, sizeof it);
-	it.src = path;
-	it.slug = slug;
-	it.date = LP_DATE_NONE;
-	if (lp_doc_parse(&it.doc, path, text->data ? text->data : "", text->len) < 0) {
-		if (edited)
-			kept_note(path);
-		goto out;
-	}
-	title = lp_doc_get(&it.doc, "title");
-	if (edited && (!title || !title[strspn(title, " \t")])) {
-		lp_error("aborting: the item has no title; nothing was written (your text is kept in %s)",
-		    path);
-		goto out;
-	}
-	body = lp_xstrndup(it.doc.body ? it.doc.body : "", it.doc.body_len);
-	if (edited && strcmp(body, lp_item_template_hints) == 0)
-		lp_item_set_body(&it, NULL, 0);
-	else
-		lp_item_set_body(&it, body, strlen(body));
-	free(body);
-	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
-		goto fail;
-	if (lp_item_replan_copies(&it, root, from, to) < 0)
-		goto fail;
-	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
-fail:
-	if (rc != LP_EXIT_OK && edited)
-		kept_note(path);
-	if (rc == LP_EXIT_OK && edited)
-		unlink(path);
-	else if (rc == LP_EXIT_OK)
-		lp_editor_forget(root, path);
-out:
-	lp_item_free(&it);
-	lp_evidence_close_for_writing(root, lock, rootfd);
-	return rc;
-}
 
 /*
  * add on a terminal without --title: the template in $VISUAL or $EDITOR,
@@ -305,7 +190,7 @@ add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 		goto out;
 	}
 	keep = 1;	/* from here the file holds the user's work */
-	rc = add_from_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1, a->slug);
+	rc = lp_item_add_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1, a->slug);
 out:
 	if (path && !keep)
 		unlink(path);
@@ -317,16 +202,6 @@ out:
 	return rc;
 }
 
-/* A slug as lp_slug makes them: [a-z0-9]+(-[a-z0-9]+)*, at most 50 bytes. */
-static int
-slug_valid(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > 50 || s[0] == '-' || s[n - 1] == '-' || strstr(s, "--"))
-		return 0;
-	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
-}
 
 static int
 cmd_add(struct lp_ctx *ctx, void *arg)
@@ -336,7 +211,7 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 	struct lp_strv none = {0};
 	int rc;
 
-	if (a->slug && !slug_valid(a->slug)) {
+	if (a->slug && !lp_slug_valid(a->slug)) {
 		lp_error("--slug: expected lower-case letters, digits and single dashes "
 		    "(at most 50), got '%s'", a->slug);
 		return LP_EXIT_ERROR;
@@ -348,7 +223,7 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 		return LP_EXIT_ERROR;
 	}
 	if (ctx->noperands == 1) {
-		if (read_body(ctx->operands[0], &text) < 0) {
+		if (lp_body_read(ctx->operands[0], &text) < 0) {
 			lp_buf_free(&text);
 			return LP_EXIT_ERROR;
 		}
@@ -364,7 +239,7 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 			    "give no other options of an item");
 			rc = LP_EXIT_ERROR;
 		} else {
-			rc = add_from_document(ctx, strcmp(ctx->operands[0], "-") ?
+			rc = lp_item_add_document(ctx, strcmp(ctx->operands[0], "-") ?
 			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0, a->slug);
 		}
 		lp_buf_free(&text);
@@ -438,7 +313,7 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 	} else if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0) {
 		goto out;
 	}
-	rc = store_items(ctx, root, rootfd, items, n, 1, a->dry_run);
+	rc = lp_items_store_print(ctx, root, rootfd, items, n, 1, a->dry_run);
 out:
 	for (size_t i = 0; i < n; i++)
 		lp_item_free(&items[i]);
@@ -524,48 +399,6 @@ cmd_list(struct lp_ctx *ctx, void *arg)
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
-static int
-show_item(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *rel)
-{
-	char *path = lp_tree_path(p->tree, rel);
-	struct lp_buf text = {0}, buf = {0};
-	struct lp_evidence e;
-	struct lp_doc doc;
-	int rc = LP_EXIT_ERROR;
-
-	memset(&e, 0, sizeof e);
-	if (lp_tree_read(p->tree, rel, &text) != 0) {
-		lp_error("%s: cannot read the item", path);
-		goto out;
-	}
-	if (lp_doc_parse(&doc, path, lp_buf_str(&text), text.len) < 0)
-		goto out;
-	if (lp_evidence_from_doc(&e, rel, &doc) < 0) {
-		lp_doc_free(&doc);
-		goto out;
-	}
-	e.doc = doc;
-	if (!ctx->format_set) {
-		/* As stored: the bytes of the file. */
-		fwrite(text.data ? text.data : "", 1, text.len, stdout);
-		rc = LP_EXIT_OK;
-	} else {
-		struct lp_writer *w = lp_ctx_writer(ctx, lp_evidence_cols, LP_EVIDENCE_NCOLS + 1);
-		const char *row[LP_EVIDENCE_NCOLS + 1];
-		char d[11], n[24];
-
-		lp_evidence_row(p, &e, row, &buf, d, n);
-		row[LP_EVIDENCE_NCOLS] = e.doc.body ? e.doc.body : "";
-		lp_writer_row(w, row);
-		rc = lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-	}
-out:
-	lp_evidence_free(&e);
-	lp_buf_free(&text);
-	lp_buf_free(&buf);
-	free(path);
-	return rc;
-}
 
 static int
 cmd_show(struct lp_ctx *ctx, void *unused)
@@ -592,7 +425,7 @@ cmd_show(struct lp_ctx *ctx, void *unused)
 		goto out;
 	for (size_t i = 0; i < rels.n; i++)
 		if (strlen(names.v[i]) == strlen(id) + 3 && strncmp(names.v[i], id, strlen(id)) == 0) {
-			rc = show_item(ctx, &p, rels.v[i]);
+			rc = lp_evidence_show(ctx, &p, rels.v[i]);
 			break;
 		}
 out:
@@ -620,78 +453,10 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 	    checks, 1);
 }
 
-struct matrix_state {
-	int min_level;
-	long count[LP_NSTANDARDS][LP_NREACH + 1];
-	int lowest[LP_NSTANDARDS];
-	long below[LP_NSTANDARDS];
-	size_t portfolios;
-};
-
-static int
-matrix_one(struct lp_portfolio *p, void *arg)
-{
-	struct matrix_state *st = arg;
-
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		int level = lp_evidence_level(p, i);
-
-		for (size_t k = 0; k < p->nev; k++)
-			if (p->ev[k].standards & (1u << i))
-				st->count[i][p->ev[k].reach]++;
-		if (st->portfolios == 0 || level < st->lowest[i])
-			st->lowest[i] = level;
-		if (level < st->min_level)
-			st->below[i]++;
-	}
-	st->portfolios++;
-	return 0;
-}
-
-static const struct lp_col matrix_cols[] = {
-	{ "standard", LP_COL_STR },
-	{ "colleague", LP_COL_INT },
-	{ "team", LP_COL_INT },
-	{ "institution", LP_COL_INT },
-	{ "beyond", LP_COL_INT },
-	{ "total", LP_COL_INT },
-	{ "evidence_level", LP_COL_STR },
-	{ "below_min", LP_COL_INT },
-};
-#define NMATRIX_COLS (sizeof matrix_cols / sizeof matrix_cols[0])
-
 static int
 cmd_matrix(struct lp_ctx *ctx, void *unused)
 {
-	struct matrix_state st;
-	struct lp_writer *w;
-	int rc;
-
-	memset(&st, 0, sizeof st);
-	st.min_level = ctx->min_level;
-	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, LP_LOAD_EVIDENCE, matrix_one, &st);
-	w = lp_ctx_writer(ctx, matrix_cols, NMATRIX_COLS);
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		char cells[LP_NREACH + 2][24];
-		const char *row[NMATRIX_COLS];
-		long total = 0;
-
-		row[0] = lp_standard_id(i);
-		for (int r = 1; r <= LP_NREACH; r++) {
-			snprintf(cells[r], sizeof cells[r], "%ld", st.count[i][r]);
-			row[r] = cells[r];
-			total += st.count[i][r];
-		}
-		snprintf(cells[0], sizeof cells[0], "%ld", total);
-		row[5] = cells[0];
-		row[6] = lp_level_name(st.portfolios ? st.lowest[i] : LP_LEVEL_NONE);
-		snprintf(cells[LP_NREACH + 1], sizeof cells[0], "%ld", st.below[i]);
-		row[7] = cells[LP_NREACH + 1];
-		lp_writer_row(w, row);
-	}
-	if (lp_writer_finish(w) < 0)
-		rc = -1;
-	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+	return lp_evidence_matrix(ctx);
 }
 
 enum { CMD_ADD, CMD_IMPORT, CMD_LIST, CMD_SHOW, CMD_CHECK, CMD_MATRIX };

@@ -174,3 +174,65 @@ lp_editor_forget(const char *root, const char *path)
 		unlink(kept);
 	free(kept);
 }
+
+/* ---- an item from a whole document ---- */
+
+static void
+kept_note(const char *path)
+{
+	lp_error("the item is kept in %s; once it is fixed, run: lp-evidence add %s",
+	    path, path);
+}
+
+/*
+ * add from a whole document: ITEM.md, or the template after the editor.
+ * from/to are the --attach files planned for a template.
+ */
+int
+lp_item_add_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
+    const struct lp_strv *from, const struct lp_strv *to, int edited, const char *slug)
+{
+	struct lp_lock *lock = NULL;
+	struct lp_item it;
+	char *root = NULL, *body;
+	const char *title;
+	int rootfd = -1, rc = LP_EXIT_ERROR;
+
+	memset(&it, 0, sizeof it);
+	it.src = path;
+	it.slug = slug;
+	it.date = LP_DATE_NONE;
+	if (lp_doc_parse(&it.doc, path, text->data ? text->data : "", text->len) < 0) {
+		if (edited)
+			kept_note(path);
+		goto out;
+	}
+	title = lp_doc_get(&it.doc, "title");
+	if (edited && (!title || !title[strspn(title, " \t")])) {
+		lp_error("aborting: the item has no title; nothing was written (your text is kept in %s)",
+		    path);
+		goto out;
+	}
+	body = lp_xstrndup(it.doc.body ? it.doc.body : "", it.doc.body_len);
+	if (edited && strcmp(body, lp_item_template_hints) == 0)
+		lp_item_set_body(&it, NULL, 0);
+	else
+		lp_item_set_body(&it, body, strlen(body));
+	free(body);
+	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
+		goto fail;
+	if (lp_item_replan_copies(&it, root, from, to) < 0)
+		goto fail;
+	rc = lp_items_store_print(ctx, root, rootfd, &it, 1, 0, 0);
+fail:
+	if (rc != LP_EXIT_OK && edited)
+		kept_note(path);
+	if (rc == LP_EXIT_OK && edited)
+		unlink(path);
+	else if (rc == LP_EXIT_OK)
+		lp_editor_forget(root, path);
+out:
+	lp_item_free(&it);
+	lp_evidence_close_for_writing(root, lock, rootfd);
+	return rc;
+}

@@ -518,3 +518,20 @@ lp_evidence_find_id(const struct lp_strv *names, const char *label, const char *
 	lp_strv_free(&hits);
 	return rc;
 }
+
+/* The body from BODYFILE or standard input ("-"). */
+int
+lp_body_read(const char *operand, struct lp_buf *body)
+{
+	int stdin_ = strcmp(operand, "-") == 0;
+	const char *name = stdin_ ? "<stdin>" : operand;
+	int rc;
+
+	if (stdin_)
+		rc = lp_fd_read(STDIN_FILENO, name, LP_FILE_MAX, body);
+	else if ((rc = lp_file_read(operand, LP_FILE_MAX, body)) == 1)
+		lp_error("%s: no such file", operand);
+	if (rc != 0)
+		return -1;
+	return lp_text_check(name, lp_buf_str(body), body->len);
+}

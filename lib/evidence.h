@@ -66,6 +66,11 @@ char *lp_path_join(const char *dir, const char *name);
  * digits and single dashes, at most 50 bytes; never empty.  Caller frees.
  */
 char *lp_slug(const char *title);
+/* 1 when s is a slug lp_slug could make ([a-z0-9]+(-[a-z0-9]+)*, at most 50). */
+int lp_slug_valid(const char *s);
+
+/* The text of a file or of standard input ("-"), checked as text. */
+int lp_body_read(const char *operand, struct lp_buf *body);
 
 /* ---- evidence-write.c: naming, writing, undoing ---- */
 
@@ -144,6 +149,16 @@ extern const struct lp_col lp_evidence_cols[LP_EVIDENCE_NCOLS + 1];
 void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
     const char *row[LP_EVIDENCE_NCOLS], struct lp_buf *buf, char d[11], char n[24]);
 
+/* The rows id,date,title,file of the items made (add, import). */
+int lp_items_print(const struct lp_ctx *ctx, const struct lp_item *items, size_t n);
+/* lp_items_store, then lp_items_print: the exit status. */
+int lp_items_store_print(const struct lp_ctx *ctx, const char *root, int rootfd,
+    struct lp_item *items, size_t n, int import, int dry_run);
+/* lp-evidence show: the file at rel as stored, or its row with -o. */
+int lp_evidence_show(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *rel);
+/* lp-evidence matrix over ctx's operands: the exit status. */
+int lp_evidence_matrix(const struct lp_ctx *ctx);
+
 /* ---- import.c ---- */
 
 /* The most rows one import takes (SECURITY.md: every input is bounded). */
@@ -182,6 +197,13 @@ void lp_item_template(struct lp_item *it, lp_date today, int dated, const char *
 /* $VISUAL, else $EDITOR, else vi, on path, through the shell as git runs it. */
 int lp_editor_run(const char *path);
 
+/*
+ * add from a whole document: ITEM.md, or the file after the editor
+ * (edited: kept with a note when refused, removed when saved); from/to
+ * are the --attach copies planned for a template.  The exit status.
+ */
+int lp_item_add_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
+    const struct lp_strv *from, const struct lp_strv *to, int edited, const char *slug);
 /* Where an item is edited: in the portfolio's git directory (NULL on a git error). */
 char *lp_editor_path(const char *root);
 /*

@@ -310,3 +310,14 @@ lp_slug(const char *title)
 		lp_buf_adds(&b, "item");
 	return lp_buf_detach(&b);
 }
+
+/* A slug as lp_slug makes them: [a-z0-9]+(-[a-z0-9]+)*, at most 50 bytes. */
+int
+lp_slug_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 50 || s[0] == '-' || s[n - 1] == '-' || strstr(s, "--"))
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
