@@ -62,6 +62,10 @@ same_text "show -o json: where and attachments" <<'W'
 W
 run lp-evidence matrix -o csv
 like "$out" "^LP7,0,0,0,1,1," "matrix counts an item in a subdirectory"
+run lp-evidence add -o tsv --no-commit --title 'Old network' --date 2024-10-01 --standards LP7 --reach beyond
+is "$(printf '%s\n' "$out" | sed -n '2s/\t.*//p')" 2024-10-01-old-network-2 \
+    "a new item does not take the id of one filed in a subdirectory"
+rm -f evidence/2024-10-01-old-network-2.md
 git add -A && git commit -qm filed
 
 # ---- the editor ----
