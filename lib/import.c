@@ -224,7 +224,8 @@ spreadsheet_date(const char *s, long *a, long *b, long *y)
 	const char *p = s;
 	char sep;
 
-	if ((*a = digits(&p, 2)) < 0 || !strchr("/-.", *p))
+	/* *p first: strchr finds the NUL too, and the date would be read past its end. */
+	if ((*a = digits(&p, 2)) < 0 || !*p || !strchr("/-.", *p))
 		return 0;
 	sep = *p++;
 	if ((*b = digits(&p, 2)) < 0 || *p++ != sep)

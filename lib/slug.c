@@ -194,21 +194,27 @@ is_combining(unsigned long cp)
 	    (cp >= 0xfe20 && cp <= 0xfe2f) || cp == 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
 }
 
-/* The code point of the UTF-8 sequence at p (valid text); *len its length. */
+/*
+ * The code point of the UTF-8 sequence at p; *len its length.  Titles
+ * are checked as UTF-8 before they get here, but a bad sequence is still
+ * taken one byte at a time (as U+FFFD), never read past its end.
+ */
 static unsigned long
 utf8_decode(const unsigned char *p, size_t *len)
 {
-	if (p[0] < 0xe0) {
-		*len = 2;
-		return (p[0] & 0x1fUL) << 6 | (p[1] & 0x3f);
+	size_t n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 1;
+	unsigned long cp = n == 4 ? p[0] & 0x07UL : n == 3 ? p[0] & 0x0fUL : p[0] & 0x1fUL;
+
+	*len = 1;
+	if (n == 1 || p[0] > 0xf4)
+		return 0xfffd;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)	/* also stops at the NUL */
+			return 0xfffd;
+		cp = cp << 6 | (p[i] & 0x3f);
 	}
-	if (p[0] < 0xf0) {
-		*len = 3;
-		return (p[0] & 0x0fUL) << 12 | (p[1] & 0x3fUL) << 6 | (p[2] & 0x3f);
-	}
-	*len = 4;
-	return (p[0] & 0x07UL) << 18 | (p[1] & 0x3fUL) << 12 |
-	    (p[2] & 0x3fUL) << 6 | (p[3] & 0x3f);
+	*len = n;
+	return cp;
 }
 
 static const char *
@@ -233,6 +239,8 @@ lookup(const struct translit *t, size_t n, unsigned long cp)
 static void
 add_word(struct lp_buf *b, const char *w, int *dash)
 {
+	if (!*w)
+		return;	/* ъ and ь are spelt as nothing, and separate nothing */
 	if (*dash && b->len)
 		lp_buf_addc(b, '-');
 	*dash = 0;
