@@ -8,23 +8,15 @@
  *   check    every item and attachment valid; exit 1 on findings
  *   matrix   standards by reach: the counts behind each evidence level
  *
- * A new item is built as a front matter document and checked key by key,
- * with messages that name where each value came from (an option, a line
- * of the input rows, a line of the edited file).  Only when every item is
- * good is anything written, and each one is formatted and parsed back
- * through the loader that `check` uses before it is, so that lp never
- * writes an item it would later reject.  A failure after the first write
- * removes what was written: an add or an import happens whole or not at
- * all.
+ * This file is the command line (lib/cli tables) and the flow of each
+ * subcommand.  Making an item lives in lib/ (lib/evidence.h): evidence.c
+ * checks it key by key, slug.c names it, evidence-write.c writes and
+ * commits it whole or not at all, import.c reads rows and form exports,
+ * editor.c runs the editor, evidence-rows.c prints.  check is
+ * lp_validate with lp_check_evidence, the same findings as lp check.
  */
-#include <sys/stat.h>
-#include <sys/wait.h>
-
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,66 +27,21 @@
 #include "evidence.h"
 #include "lp.h"
 
-#define SLUG_MAX	50
-
 /* This program's own options (lib/cli stores them here). */
 struct opts {
 	const char *title, *standards, *reach, *date, *type, *colleagues, *where;
 	struct lp_strv attach;
 	int dry_run;
 	const char *standard, *since, *until;
+	const char *slug;
+	struct lp_strv map, ignore;	/* import */
+	int ignore_unknown;
+	const char *date_format;
 };
 
-static const struct lp_col made_cols[] = {
-	{ "id", LP_COL_STR },
-	{ "date", LP_COL_DATE },
-	{ "title", LP_COL_STR },
-	{ "file", LP_COL_STR },
-};
 
-static int
-print_made(const struct lp_ctx *ctx, const struct lp_item *items, size_t n)
-{
-	struct lp_writer *w;
 
-	w = lp_ctx_writer(ctx, made_cols, 4);
-	for (size_t i = 0; i < n; i++) {
-		char d[11], *file = lp_xasprintf("evidence/%s.md", items[i].id);
-		const char *row[4] = { items[i].id, d, lp_doc_get(&items[i].doc, "title"), file };
 
-		lp_date_format(items[i].date, d);
-		lp_writer_row(w, row);
-		free(file);
-	}
-	return lp_writer_finish(w);
-}
-
-/* Store the items (lib/evidence-write.c), then print what was made. */
-static int
-store_items(const struct lp_ctx *ctx, const char *root, int rootfd,
-    struct lp_item *items, size_t n, int import, int dry_run)
-{
-	if (lp_items_store(ctx, root, rootfd, items, n, import, dry_run) < 0)
-		return LP_EXIT_ERROR;
-	return print_made(ctx, items, n) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-}
-
-/* The body from BODYFILE or standard input ("-"). */
-static int
-read_body(const char *operand, struct lp_buf *body)
-{
-	int stdin_ = strcmp(operand, "-") == 0;
-	const char *name = stdin_ ? "<stdin>" : operand;
-	int rc;
-
-	if (stdin_)
-		rc = lp_fd_read(STDIN_FILENO, name, LP_FILE_MAX, body);
-	else if ((rc = lp_file_read(operand, LP_FILE_MAX, body)) == 1)
-		lp_error("%s: no such file", operand);
-	if (rc != 0)
-		return -1;
-	return lp_text_check(name, lp_buf_str(body), body->len);
-}
 
 /* Options hold text that goes into a file: it must be UTF-8. */
 static int
@@ -165,17 +112,18 @@ add_from_options(const struct lp_ctx *ctx, const struct opts *a)
 	if (check_option_text(a) < 0)
 		return LP_EXIT_ERROR;
 	/* Standard input is read first: the lock is not held while waiting for it. */
-	if (ctx->noperands == 1 && read_body(ctx->operands[0], &body) < 0)
+	if (ctx->noperands == 1 && lp_body_read(ctx->operands[0], &body) < 0)
 		goto out;
 	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
 		goto out;
 	lp_item_init(&it, NULL, 0);
 	it.from_options = 1;
+	it.slug = a->slug;
 	item_set_options(&it, a);
 	lp_item_set_body(&it, ctx->noperands ? lp_buf_str(&body) : NULL, body.len);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
-	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
+	rc = lp_items_store_print(ctx, root, rootfd, &it, 1, 0, 0);
 out:
 	lp_item_free(&it);
 	lp_buf_free(&body);
@@ -183,72 +131,22 @@ out:
 	return rc;
 }
 
-static void
-kept_note(const char *path)
-{
-	lp_error("the item is kept in %s; once it is fixed, run: lp-evidence add %s",
-	    path, path);
-}
+
 
 /*
- * add from a whole document: ITEM.md, or the template after the editor.
- * from/to are the --attach files planned for a template.
+ * add on a terminal without --title: the template in $VISUAL or $EDITOR,
+ * as git commit does.  An empty buffer or the template left as it was
+ * aborts quietly (exit 1, nothing written); a failed check keeps the
+ * text where it was edited and says so.
  */
-static int
-add_from_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
-    const struct lp_strv *from, const struct lp_strv *to, int edited)
-{
-	struct lp_lock *lock = NULL;
-	struct lp_item it;
-	char *root = NULL, *body;
-	const char *title;
-	int rootfd = -1, rc = LP_EXIT_ERROR;
-
-	memset(&it, 0, sizeof it);
-	it.src = path;
-	it.date = LP_DATE_NONE;
-	if (lp_doc_parse(&it.doc, path, text->data ? text->data : "", text->len) < 0) {
-		if (edited)
-			kept_note(path);
-		goto out;
-	}
-	title = lp_doc_get(&it.doc, "title");
-	if (edited && (!title || !title[strspn(title, " \t")])) {
-		lp_error("aborting: the item has no title; nothing was written (your text is kept in %s)",
-		    path);
-		goto out;
-	}
-	body = lp_xstrndup(it.doc.body ? it.doc.body : "", it.doc.body_len);
-	if (edited && strcmp(body, lp_item_template_hints) == 0)
-		lp_item_set_body(&it, NULL, 0);
-	else
-		lp_item_set_body(&it, body, strlen(body));
-	free(body);
-	if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0)
-		goto fail;
-	if (lp_item_replan_copies(&it, root, from, to) < 0)
-		goto fail;
-	rc = store_items(ctx, root, rootfd, &it, 1, 0, 0);
-fail:
-	if (rc != LP_EXIT_OK && edited)
-		kept_note(path);
-	if (rc == LP_EXIT_OK && edited)
-		unlink(path);
-out:
-	lp_item_free(&it);
-	lp_evidence_close_for_writing(root, lock, rootfd);
-	return rc;
-}
-
 static int
 add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 {
-	const char *tmpdir = getenv("TMPDIR");
 	struct lp_buf tmpl = {0}, edited = {0};
 	struct lp_portfolio p;
 	struct lp_item it;
 	char *root = NULL, *path = NULL;
-	int fd = -1, rc = LP_EXIT_ERROR, keep = 0;
+	int rc = LP_EXIT_ERROR, keep = 0, resumed;
 
 	memset(&it, 0, sizeof it);
 	if (check_option_text(a) < 0)
@@ -256,48 +154,44 @@ add_with_editor(const struct lp_ctx *ctx, const struct opts *a)
 	/* A bad portfolio is better found before the user has written anything. */
 	if (lp_portfolio_find(ctx->dir, &root) < 0)
 		goto out;
-	rc = lp_portfolio_open(ctx, root, 0, &p);
-	lp_portfolio_free(&p);
-	if (rc < 0) {
-		rc = LP_EXIT_ERROR;
+	if (lp_portfolio_open(ctx, root, 0, &p) < 0) {
+		lp_portfolio_free(&p);
 		goto out;
 	}
-	rc = LP_EXIT_ERROR;
+	lp_portfolio_free(&p);
+	if (!(path = lp_editor_path(root)))
+		goto out;
 	lp_item_init(&it, NULL, 0);
 	item_set_options(&it, a);
 	if (plan_attachments(&it, root, a) < 0)
 		goto out;
 	lp_item_template(&it, ctx->today, a->date != NULL, a->standards, &tmpl);
-
-	path = lp_xasprintf("%s/lp-evidence-XXXXXX.md", tmpdir && *tmpdir ? tmpdir : "/tmp");
-	if ((fd = mkstemps(path, 3)) < 0) {
-		lp_error("cannot create a file for the editor in %s: %s",
-		    tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+	if ((resumed = lp_editor_file_new(path, tmpl.data, tmpl.len, &edited)) < 0) {
 		free(path);
 		path = NULL;
 		goto out;
 	}
-	if (lp_write_all(fd, tmpl.data, tmpl.len) < 0 || close(fd) < 0) {
-		fd = -1;
-		lp_error("cannot write %s: %s", path, strerror(errno));
-		goto out;
+	keep = resumed;	/* an earlier attempt's text outlives a failing editor */
+	if (resumed) {
+		/* The user's own text: only an empty buffer aborts. */
+		lp_buf_free(&tmpl);
+		lp_buf_free(&edited);
 	}
-	fd = -1;
 	if (lp_editor_run(path) < 0)
 		goto out;
 	if (lp_file_read(path, LP_FILE_MAX, &edited) != 0) {
 		lp_error("%s: the edited item has gone; nothing was written", path);
 		goto out;
 	}
-	if (edited.len == tmpl.len && memcmp(edited.data, tmpl.data, tmpl.len) == 0) {
-		lp_error("aborting: the template was left unchanged; nothing was written");
+	if (lp_editor_empty(&edited, &tmpl)) {
+		lp_error("aborting: the evidence item is empty");
+		keep = 0;
+		rc = LP_EXIT_FOUND;
 		goto out;
 	}
 	keep = 1;	/* from here the file holds the user's work */
-	rc = add_from_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1);
+	rc = lp_item_add_document(ctx, path, &edited, &it.copy_from, &it.copy_to, 1, a->slug);
 out:
-	if (fd >= 0)
-		close(fd);
 	if (path && !keep)
 		unlink(path);
 	free(path);
@@ -308,6 +202,7 @@ out:
 	return rc;
 }
 
+
 static int
 cmd_add(struct lp_ctx *ctx, void *arg)
 {
@@ -316,6 +211,11 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 	struct lp_strv none = {0};
 	int rc;
 
+	if (a->slug && !lp_slug_valid(a->slug)) {
+		lp_error("--slug: expected lower-case letters, digits and single dashes "
+		    "(at most 50), got '%s'", a->slug);
+		return LP_EXIT_ERROR;
+	}
 	if (a->title)
 		return add_from_options(ctx, a);
 	if (ctx->noperands > 1) {
@@ -323,7 +223,7 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 		return LP_EXIT_ERROR;
 	}
 	if (ctx->noperands == 1) {
-		if (read_body(ctx->operands[0], &text) < 0) {
+		if (lp_body_read(ctx->operands[0], &text) < 0) {
 			lp_buf_free(&text);
 			return LP_EXIT_ERROR;
 		}
@@ -339,8 +239,8 @@ cmd_add(struct lp_ctx *ctx, void *arg)
 			    "give no other options of an item");
 			rc = LP_EXIT_ERROR;
 		} else {
-			rc = add_from_document(ctx, strcmp(ctx->operands[0], "-") ?
-			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0);
+			rc = lp_item_add_document(ctx, strcmp(ctx->operands[0], "-") ?
+			    ctx->operands[0] : "<stdin>", &text, &none, &none, 0, a->slug);
 		}
 		lp_buf_free(&text);
 		return rc;
@@ -361,6 +261,7 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 	const struct lp_row *row;
 	struct lp_lock *lock = NULL;
 	struct lp_item *items = NULL;
+	struct lp_import im;
 	size_t n = 0, checked = 0;
 	FILE *in = stdin;
 	char *root = NULL;
@@ -370,14 +271,19 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 		lp_error("import: expected at most one file of rows, got %zu operands", ctx->noperands);
 		return LP_EXIT_ERROR;
 	}
+	if (lp_import_init(&im, &a->map, &a->ignore, a->ignore_unknown, a->date_format) < 0) {
+		lp_import_free(&im);
+		return LP_EXIT_ERROR;
+	}
 	if (strcmp(name, "-") != 0 && !(in = fopen(name, "r"))) {
 		lp_error("cannot read %s: %s", name, strerror(errno));
+		lp_import_free(&im);
 		return LP_EXIT_ERROR;
 	}
 	/* Every row is read before the lock is taken: input may be slow to come. */
 	r = lp_reader_new(in, name, 0);
 	while ((got = lp_reader_next(r, &row)) == 1) {
-		if (lp_import_check_columns(r, &checked, row->line) < 0)
+		if (lp_import_check_columns(&im, r, &checked, row->line) < 0)
 			bad = 1;
 		if (n == LP_IMPORT_MAX_ROWS) {
 			lp_errorat(lp_reader_name(r), row->line,
@@ -387,9 +293,13 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 		}
 		if (n % 64 == 0)
 			items = lp_xreallocarray(items, n + 64, sizeof *items);
-		lp_item_from_row(&items[n++], r, row);
+		if ((got = lp_item_from_row(&im, &items[n], r, row)) == 0)
+			n++;
+		else if (got < 0)
+			bad = 1;	/* go on: every bad row is named */
+		got = 1;
 	}
-	if (got == 0 && lp_import_check_columns(r, &checked, 1) < 0)
+	if (got == 0 && lp_import_check_columns(&im, r, &checked, 1) < 0)
 		bad = 1;
 	if (got < 0 || bad)
 		goto out;
@@ -403,13 +313,14 @@ cmd_import(struct lp_ctx *ctx, void *arg)
 	} else if (lp_evidence_open_for_writing(ctx, &root, &lock, &rootfd) < 0) {
 		goto out;
 	}
-	rc = store_items(ctx, root, rootfd, items, n, 1, a->dry_run);
+	rc = lp_items_store_print(ctx, root, rootfd, items, n, 1, a->dry_run);
 out:
 	for (size_t i = 0; i < n; i++)
 		lp_item_free(&items[i]);
 	free(items);
 	lp_evidence_close_for_writing(root, lock, rootfd);
 	lp_reader_free(r);
+	lp_import_free(&im);
 	if (in != stdin)
 		fclose(in);
 	return rc;
@@ -488,57 +399,14 @@ cmd_list(struct lp_ctx *ctx, void *arg)
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
-static int
-show_item(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *id)
-{
-	char *rel = lp_xasprintf("evidence/%s.md", id), *path = lp_tree_path(p->tree, rel);
-	struct lp_buf text = {0}, buf = {0};
-	struct lp_evidence e;
-	struct lp_doc doc;
-	int rc = LP_EXIT_ERROR;
-
-	memset(&e, 0, sizeof e);
-	if (lp_tree_read(p->tree, rel, &text) != 0) {
-		lp_error("%s: cannot read the item", path);
-		goto out;
-	}
-	if (lp_doc_parse(&doc, path, lp_buf_str(&text), text.len) < 0)
-		goto out;
-	if (lp_evidence_from_doc(&e, rel, &doc) < 0) {
-		lp_doc_free(&doc);
-		goto out;
-	}
-	e.doc = doc;
-	if (!ctx->format_set) {
-		/* As stored: the bytes of the file. */
-		fwrite(text.data ? text.data : "", 1, text.len, stdout);
-		rc = LP_EXIT_OK;
-	} else {
-		struct lp_writer *w = lp_ctx_writer(ctx, lp_evidence_cols, LP_EVIDENCE_NCOLS + 1);
-		const char *row[LP_EVIDENCE_NCOLS + 1];
-		char d[11], n[24];
-
-		lp_evidence_row(p, &e, row, &buf, d, n);
-		row[LP_EVIDENCE_NCOLS] = e.doc.body ? e.doc.body : "";
-		lp_writer_row(w, row);
-		rc = lp_writer_finish(w) < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
-	}
-out:
-	lp_evidence_free(&e);
-	lp_buf_free(&text);
-	lp_buf_free(&buf);
-	free(path);
-	free(rel);
-	return rc;
-}
 
 static int
 cmd_show(struct lp_ctx *ctx, void *unused)
 {
 	struct lp_portfolio p;
-	struct lp_strv names = {0};
+	struct lp_strv rels = {0}, names = {0};
 	char *dir = NULL, *root = NULL, *id = NULL;
-	int rc = LP_EXIT_ERROR, got;
+	int rc = LP_EXIT_ERROR;
 
 	memset(&p, 0, sizeof p);
 	if (ctx->noperands == 2)
@@ -548,13 +416,21 @@ cmd_show(struct lp_ctx *ctx, void *unused)
 		goto out;
 	if (lp_portfolio_open(ctx, root, 0, &p) < 0)
 		goto out;
-	if ((got = lp_tree_list(p.tree, "evidence", &names)) < 0)
+	/* Items may sit in subdirectories of evidence/: found by their file's name. */
+	if (lp_evidence_files(p.tree, &rels) < 0)
 		goto out;
+	for (size_t i = 0; i < rels.n; i++)
+		lp_strv_push(&names, strrchr(rels.v[i], '/') + 1);
 	if (lp_evidence_find_id(&names, p.label, ctx->operands[0], &id) < 0)
 		goto out;
-	rc = show_item(ctx, &p, id);
+	for (size_t i = 0; i < rels.n; i++)
+		if (strlen(names.v[i]) == strlen(id) + 3 && strncmp(names.v[i], id, strlen(id)) == 0) {
+			rc = lp_evidence_show(ctx, &p, rels.v[i]);
+			break;
+		}
 out:
 	lp_portfolio_free(&p);
+	lp_strv_free(&rels);
 	lp_strv_free(&names);
 	free(id);
 	free(root);
@@ -577,78 +453,10 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 	    checks, 1);
 }
 
-struct matrix_state {
-	int min_level;
-	long count[LP_NSTANDARDS][LP_NREACH + 1];
-	int lowest[LP_NSTANDARDS];
-	long below[LP_NSTANDARDS];
-	size_t portfolios;
-};
-
-static int
-matrix_one(struct lp_portfolio *p, void *arg)
-{
-	struct matrix_state *st = arg;
-
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		int level = lp_evidence_level(p, i);
-
-		for (size_t k = 0; k < p->nev; k++)
-			if (p->ev[k].standards & (1u << i))
-				st->count[i][p->ev[k].reach]++;
-		if (st->portfolios == 0 || level < st->lowest[i])
-			st->lowest[i] = level;
-		if (level < st->min_level)
-			st->below[i]++;
-	}
-	st->portfolios++;
-	return 0;
-}
-
-static const struct lp_col matrix_cols[] = {
-	{ "standard", LP_COL_STR },
-	{ "colleague", LP_COL_INT },
-	{ "team", LP_COL_INT },
-	{ "institution", LP_COL_INT },
-	{ "beyond", LP_COL_INT },
-	{ "total", LP_COL_INT },
-	{ "evidence_level", LP_COL_STR },
-	{ "below_min", LP_COL_INT },
-};
-#define NMATRIX_COLS (sizeof matrix_cols / sizeof matrix_cols[0])
-
 static int
 cmd_matrix(struct lp_ctx *ctx, void *unused)
 {
-	struct matrix_state st;
-	struct lp_writer *w;
-	int rc;
-
-	memset(&st, 0, sizeof st);
-	st.min_level = ctx->min_level;
-	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands, LP_LOAD_EVIDENCE, matrix_one, &st);
-	w = lp_ctx_writer(ctx, matrix_cols, NMATRIX_COLS);
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		char cells[LP_NREACH + 2][24];
-		const char *row[NMATRIX_COLS];
-		long total = 0;
-
-		row[0] = lp_standard_id(i);
-		for (int r = 1; r <= LP_NREACH; r++) {
-			snprintf(cells[r], sizeof cells[r], "%ld", st.count[i][r]);
-			row[r] = cells[r];
-			total += st.count[i][r];
-		}
-		snprintf(cells[0], sizeof cells[0], "%ld", total);
-		row[5] = cells[0];
-		row[6] = lp_level_name(st.portfolios ? st.lowest[i] : LP_LEVEL_NONE);
-		snprintf(cells[LP_NREACH + 1], sizeof cells[0], "%ld", st.below[i]);
-		row[7] = cells[LP_NREACH + 1];
-		lp_writer_row(w, row);
-	}
-	if (lp_writer_finish(w) < 0)
-		rc = -1;
-	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+	return lp_evidence_matrix(ctx);
 }
 
 enum { CMD_ADD, CMD_IMPORT, CMD_LIST, CMD_SHOW, CMD_CHECK, CMD_MATRIX };
@@ -676,6 +484,8 @@ static const struct lp_cli_cmd commands[] = {
 static const struct lp_cli_opt options[] = {
 	LP_CLI_STR(0, "title", "TEXT", "what the activity was",
 	    B(CMD_ADD), struct opts, title, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "slug", "SLUG", "the file name's slug instead of one made from the title",
+	    B(CMD_ADD), struct opts, slug, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "standards", "LIST", "the standards it shows: LP5,LP6",
 	    B(CMD_ADD), struct opts, standards, LP_CLI_V_NONE),
 	LP_CLI_STR(0, "reach", "REACH", "colleague, team, institution or beyond (list: only those)",
@@ -692,6 +502,14 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_ADD), struct opts, attach, LP_CLI_V_FILE),
 	LP_CLI_FLAG(0, "dry-run", "check the rows and print what would be made; write nothing",
 	    B(CMD_IMPORT), struct opts, dry_run),
+	LP_CLI_LIST(0, "map", "MAP", "'Form column=key,...': read a form's columns as keys (repeatable)",
+	    B(CMD_IMPORT), struct opts, map, LP_CLI_V_NONE),
+	LP_CLI_LIST(0, "ignore", "COLUMN", "drop a column of the rows (repeatable)",
+	    B(CMD_IMPORT), struct opts, ignore, LP_CLI_V_NONE),
+	LP_CLI_FLAG(0, "ignore-unknown", "drop every column that is not a key",
+	    B(CMD_IMPORT), struct opts, ignore_unknown),
+	LP_CLI_STR(0, "date-format", "ORDER", "dates as dmy (02/12/2026 is 2 December), mdy or iso (the default)",
+	    B(CMD_IMPORT), struct opts, date_format, LP_CLI_V_WORDS),
 	LP_CLI_STR(0, "standard", "S", "only items that name standard S",
 	    B(CMD_LIST), struct opts, standard, LP_CLI_V_STANDARD),
 	LP_CLI_STR(0, "since", "DATE", "only items dated on or after DATE",
@@ -727,5 +545,7 @@ main(int argc, char **argv)
 	int rc = lp_cli_main(&prog, &o, argc, argv);
 
 	lp_strv_free(&o.attach);
+	lp_strv_free(&o.map);
+	lp_strv_free(&o.ignore);
 	return rc;
 }

@@ -157,6 +157,32 @@ namer_add(struct lp_namer *nm, const char *id)
 		sorted_insert(&nm->ids, at, id);
 }
 
+/*
+ * The ids of items filed in subdirectories of evidence/ (SPEC 2.1): a
+ * new item must not share one, though its own file goes in evidence/.
+ */
+static int
+namer_add_filed(struct lp_namer *nm, const char *root)
+{
+	struct lp_strv rels = {0};
+	struct lp_tree *t = NULL;
+	int rc = lp_tree_open_dir(root, &t) < 0 ? -1 : lp_evidence_files(t, &rels);
+
+	for (size_t i = 0; rc == 0 && i < rels.n; i++) {
+		const char *base = strrchr(rels.v[i], '/') + 1;
+		char *id;
+
+		if (strchr(rels.v[i] + strlen("evidence/"), '/') == NULL)
+			continue;	/* in evidence/ itself: lp_path_unused sees it */
+		id = lp_xstrndup(base, strlen(base) - 3);
+		namer_add(nm, id);
+		free(id);
+	}
+	lp_strv_free(&rels);
+	lp_tree_free(t);
+	return rc;
+}
+
 void
 lp_namer_free(struct lp_namer *nm)
 {
@@ -685,6 +711,8 @@ lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
 		goto out;
 	/* A file or FIFO where evidence/ belongs: an error now, not an endless search. */
 	if (lp_portfolio_dir_check(root, "evidence") < 0)
+		goto out;
+	if (namer_add_filed(&names, root) < 0)
 		goto out;
 	for (size_t i = 0; i < n; i++)
 		if (lp_item_name(&items[i], root, &names) < 0)

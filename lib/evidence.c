@@ -64,13 +64,14 @@ trimmed(const char *s)
 void
 lp_words_split(const char *s, struct lp_strv *sv)
 {
+	/* ';' too: Microsoft Forms exports a multiple choice as "LP1;LP5;". */
 	while (*s) {
-		size_t n = strcspn(s, ", \t");
+		size_t n = strcspn(s, ",; \t");
 
 		if (n)
 			lp_strv_pushn(sv, s, n);
 		s += n;
-		s += strspn(s, ", \t");
+		s += strspn(s, ",; \t");
 	}
 }
 
@@ -481,6 +482,9 @@ lp_evidence_find_id(const struct lp_strv *names, const char *label, const char *
 		want += 2;
 	if (strncmp(want, "evidence/", 9) == 0)
 		want += 9;
+	/* evidence/2025/ID.md: items in subdirectories go by their file's name. */
+	if (strrchr(want, '/'))
+		want = strrchr(want, '/') + 1;
 	n = strlen(want);
 	if (n > 3 && strcmp(want + n - 3, ".md") == 0)
 		n -= 3;
@@ -513,4 +517,21 @@ lp_evidence_find_id(const struct lp_strv *names, const char *label, const char *
 	}
 	lp_strv_free(&hits);
 	return rc;
+}
+
+/* The body from BODYFILE or standard input ("-"). */
+int
+lp_body_read(const char *operand, struct lp_buf *body)
+{
+	int stdin_ = strcmp(operand, "-") == 0;
+	const char *name = stdin_ ? "<stdin>" : operand;
+	int rc;
+
+	if (stdin_)
+		rc = lp_fd_read(STDIN_FILENO, name, LP_FILE_MAX, body);
+	else if ((rc = lp_file_read(operand, LP_FILE_MAX, body)) == 1)
+		lp_error("%s: no such file", operand);
+	if (rc != 0)
+		return -1;
+	return lp_text_check(name, lp_buf_str(body), body->len);
 }

@@ -52,7 +52,7 @@ int lp_evidence_find_id(const struct lp_strv *names, const char *label, const ch
 
 /* A control character (a line break among them) anywhere in s. */
 int lp_has_control(const char *s);
-/* Split s at commas and blanks into sv (empty pieces dropped). */
+/* Split s at commas, semicolons and blanks into sv (empty pieces dropped). */
 void lp_words_split(const char *s, struct lp_strv *sv);
 /* Text read from a file: no NUL bytes, valid UTF-8. */
 int lp_text_check(const char *name, const char *text, size_t len);
@@ -66,6 +66,11 @@ char *lp_path_join(const char *dir, const char *name);
  * digits and single dashes, at most 50 bytes; never empty.  Caller frees.
  */
 char *lp_slug(const char *title);
+/* 1 when s is a slug lp_slug could make ([a-z0-9]+(-[a-z0-9]+)*, at most 50). */
+int lp_slug_valid(const char *s);
+
+/* The text of a file or of standard input ("-"), checked as text. */
+int lp_body_read(const char *operand, struct lp_buf *body);
 
 /* ---- evidence-write.c: naming, writing, undoing ---- */
 
@@ -138,21 +143,48 @@ int lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
 /* ---- evidence-rows.c: list and show ---- */
 
 /* The columns of list; show appends body. */
-#define LP_EVIDENCE_NCOLS 8
+#define LP_EVIDENCE_NCOLS 10
 extern const struct lp_col lp_evidence_cols[LP_EVIDENCE_NCOLS + 1];
 /* The cells of an item's row; the strings live in buf, d and n until the next call. */
 void lp_evidence_row(const struct lp_portfolio *p, const struct lp_evidence *e,
     const char *row[LP_EVIDENCE_NCOLS], struct lp_buf *buf, char d[11], char n[24]);
+
+/* The rows id,date,title,file of the items made (add, import). */
+int lp_items_print(const struct lp_ctx *ctx, const struct lp_item *items, size_t n);
+/* lp_items_store, then lp_items_print: the exit status. */
+int lp_items_store_print(const struct lp_ctx *ctx, const char *root, int rootfd,
+    struct lp_item *items, size_t n, int import, int dry_run);
+/* lp-evidence show: the file at rel as stored, or its row with -o. */
+int lp_evidence_show(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char *rel);
+/* lp-evidence matrix over ctx's operands: the exit status. */
+int lp_evidence_matrix(const struct lp_ctx *ctx);
 
 /* ---- import.c ---- */
 
 /* The most rows one import takes (SECURITY.md: every input is bounded). */
 #define LP_IMPORT_MAX_ROWS 10000
 
+/* How import reads a row: --map, --ignore, --ignore-unknown, --date-format. */
+enum { LP_DATES_ISO, LP_DATES_DMY, LP_DATES_MDY };
+struct lp_import {
+	struct lp_strv from, to;	/* --map: column from[i] gives key to[i] */
+	const struct lp_strv *ignore;	/* --ignore */
+	int ignore_unknown;
+	int dates;			/* LP_DATES_* */
+};
+/* From the options; a bad --map or --date-format is reported: -1. */
+int lp_import_init(struct lp_import *im, const struct lp_strv *maps, const struct lp_strv *ignore,
+    int ignore_unknown, const char *date_format);
+void lp_import_free(struct lp_import *im);
 /* Check the columns not yet checked (JSON Lines may add some on any row). */
-int lp_import_check_columns(struct lp_reader *r, size_t *checked, long line);
-/* An item from one input row. */
-void lp_item_from_row(struct lp_item *it, struct lp_reader *r, const struct lp_row *row);
+int lp_import_check_columns(const struct lp_import *im, struct lp_reader *r, size_t *checked,
+    long line);
+/*
+ * An item from one input row: 0; 1 for a blank row (nothing made); -1
+ * after an error naming the row (a date a spreadsheet wrote, say).
+ */
+int lp_item_from_row(const struct lp_import *im, struct lp_item *it, struct lp_reader *r,
+    const struct lp_row *row);
 
 /* ---- editor.c ---- */
 
@@ -164,5 +196,24 @@ void lp_item_template(struct lp_item *it, lp_date today, int dated, const char *
     struct lp_buf *out);
 /* $VISUAL, else $EDITOR, else vi, on path, through the shell as git runs it. */
 int lp_editor_run(const char *path);
+
+/*
+ * add from a whole document: ITEM.md, or the file after the editor
+ * (edited: kept with a note when refused, removed when saved); from/to
+ * are the --attach copies planned for a template.  The exit status.
+ */
+int lp_item_add_document(const struct lp_ctx *ctx, const char *path, const struct lp_buf *text,
+    const struct lp_strv *from, const struct lp_strv *to, int edited, const char *slug);
+/* Where an item is edited: in the portfolio's git directory (NULL on a git error). */
+char *lp_editor_path(const char *root);
+/*
+ * Create path for the editor holding text: 0.  When it holds the text of
+ * an earlier attempt, that is kept and read into kept instead: 1.
+ */
+int lp_editor_file_new(const char *path, const char *text, size_t len, struct lp_buf *kept);
+/* The item added from path was the one kept by a failed edit: remove it. */
+void lp_editor_forget(const char *root, const char *path);
+/* 1 when the edit is empty (blank) or the template unchanged: the user aborted. */
+int lp_editor_empty(const struct lp_buf *edited, const struct lp_buf *tmpl);
 
 #endif

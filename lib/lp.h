@@ -581,6 +581,14 @@ int lp_tree_read(const struct lp_tree *t, const char *relpath, struct lp_buf *ou
 int lp_tree_list(const struct lp_tree *t, const char *reldir, struct lp_strv *names);
 /* Size of a file (for attachments); 0, 1 when missing, -1. */
 int lp_tree_size(const struct lp_tree *t, const char *relpath, uint64_t *size);
+/*
+ * Every evidence item file of a tree: *.md under evidence/ at any depth
+ * (to 8), README.md and hidden names skipped; paths relative to the
+ * portfolio, sorted.  0, or -1 after a diagnostic.
+ */
+int lp_evidence_files(const struct lp_tree *t, struct lp_strv *rels);
+/* 1 when relpath is a directory, 0 when not (or missing), -1 after a diagnostic. */
+int lp_tree_is_dir(const struct lp_tree *t, const char *relpath);
 /* How diagnostics name a file in this tree: "DIR/relpath" or "REV:subdir/relpath". */
 char *lp_tree_path(const struct lp_tree *t, const char *relpath);
 /* The label: the directory, or "REPO@REV". */

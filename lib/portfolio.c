@@ -431,23 +431,61 @@ load_one_evidence(struct lp_portfolio *p, const char *name, unsigned what)
 	return rc;
 }
 
+/* How deep evidence/ may nest (evidence/2025/autumn/x.md is 2). */
+#define EVIDENCE_DEPTH	8
+
 static int
-load_evidence(struct lp_portfolio *p, unsigned what)
+evidence_walk(const struct lp_tree *t, const char *reldir, int depth, struct lp_strv *rels)
 {
 	struct lp_strv names = {0};
-	int rc = lp_tree_list(p->tree, "evidence", &names), bad = 0;
+	int rc = lp_tree_list(t, reldir, &names);
 
 	if (rc != 0) {
 		lp_strv_free(&names);
 		return rc == 1 ? 0 : -1;	/* no evidence/ yet */
 	}
-	for (size_t i = 0; i < names.n; i++) {
-		size_t len = strlen(names.v[i]);
+	for (size_t i = 0; rc == 0 && i < names.n; i++) {
+		const char *name = names.v[i];
+		size_t len = strlen(name);
+		char *rel;
+		int dir;
 
-		/* Hidden files include our own temporaries; only *.md are items. */
-		if (names.v[i][0] == '.' || len < 4 || strcmp(names.v[i] + len - 3, ".md") != 0)
+		/* Hidden files include our own temporaries; README.md is for people. */
+		if (name[0] == '.' || strcmp(name, "README.md") == 0)
 			continue;
-		if (load_one_evidence(p, names.v[i], what) < 0) {
+		rel = lp_xasprintf("%s/%s", reldir, name);
+		if (len >= 4 && strcmp(name + len - 3, ".md") == 0)
+			lp_strv_push(rels, rel);
+		else if (depth < EVIDENCE_DEPTH && (dir = lp_tree_is_dir(t, rel)) != 0)
+			rc = dir < 0 ? -1 : evidence_walk(t, rel, depth + 1, rels);
+		free(rel);
+	}
+	lp_strv_free(&names);
+	return rc;
+}
+
+int
+lp_evidence_files(const struct lp_tree *t, struct lp_strv *rels)
+{
+	int rc = evidence_walk(t, "evidence", 0, rels);
+
+	lp_strv_sort(rels);
+	return rc;
+}
+
+static int
+load_evidence(struct lp_portfolio *p, unsigned what)
+{
+	struct lp_strv names = {0};
+	int bad = 0;
+
+	if (lp_evidence_files(p->tree, &names) < 0) {
+		lp_strv_free(&names);
+		return -1;
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		/* load_one_evidence takes the path below evidence/. */
+		if (load_one_evidence(p, names.v[i] + strlen("evidence/"), what) < 0) {
 			bad = 1;
 			p->problems++;
 			if (!(what & LP_LOAD_KEEP_GOING))

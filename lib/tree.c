@@ -731,6 +731,34 @@ lp_tree_list(const struct lp_tree *t, const char *reldir, struct lp_strv *names)
 	return t->kind == TREE_GIT ? git_list(t, reldir, names) : dir_list(t, reldir, names);
 }
 
+/* Whether relpath is a directory: 1, 0 (not one, or missing), -1 after a diagnostic. */
+int
+lp_tree_is_dir(const struct lp_tree *t, const char *relpath)
+{
+	if (t->kind == TREE_GIT) {
+		git_tree_entry *e = NULL;
+		int rc = git_walk(t, relpath, &e), dir;
+
+		if (rc == -3)
+			return 1;
+		if (rc < 0)
+			return rc == -2 ? 0 : -1;
+		dir = git_tree_entry_type(e) == GIT_OBJECT_TREE;
+		git_tree_entry_free(e);
+		return dir;
+	} else {
+		int fd = dir_open(t, relpath, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+		struct stat st;
+		int dir;
+
+		if (fd < 0)
+			return fd == -2 ? 0 : -1;
+		dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+		close(fd);
+		return dir;
+	}
+}
+
 int
 lp_tree_size(const struct lp_tree *t, const char *relpath, uint64_t *size)
 {

@@ -98,10 +98,11 @@ slug() {
 	printf '%s\n' "$out" | sed -n '2s/\t.*//p'
 	git clean -qfd evidence
 }
-is "$(slug 'Café culture: a—b')" "2026-01-15-caf-culture-a-b" "slug: letters outside ASCII left out, punctuation a dash"
+# SPEC 2.1 (issue 12): transliterated, no longer left out.
+is "$(slug 'Café culture: a—b')" "2026-01-15-cafe-culture-a-b" "slug: letters transliterated, punctuation a dash"
 is "$(slug '  --Hello,   World!--  ')" "2026-01-15-hello-world" "slug: runs of other characters one dash, trimmed"
 is "$(slug '???')" "2026-01-15-item" "slug: nothing left is 'item'"
-is "$(slug 'Ωμέγα')" "2026-01-15-item" "slug: no ASCII at all is 'item'"
+is "$(slug 'Ωμέγα')" "2026-01-15-omega" "slug: Greek is spelt in Latin letters"
 is "$(slug 'Developing a whole-school approach to retrieval practice across every key stage')" \
     "2026-01-15-developing-a-whole-school-approach-to-retrieval" "slug: at most 50 characters, cut at a dash"
 is "$(slug 'Abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefgh')" \

@@ -29,8 +29,9 @@ printf 'slides\n' >"$TMP/slides.pdf"
 
 run ptyrun lp-evidence add --reach team --standards 'LP5,lp6' --type coaching \
     --attach "$TMP/slides.pdf" </dev/null
-is "$rc" 2 "an untouched template aborts"
-is "$err" "lp-evidence: aborting: the template was left unchanged; nothing was written" "and says so"
+# SPEC 5.3 / issue 12: like git commit, an abort is exit 1 and quiet.
+is "$rc" 1 "an untouched template aborts"
+is "$err" "lp-evidence: aborting: the evidence item is empty" "and says so"
 cat >"$TMP/want" <<'W'
 ---
 title:
@@ -54,9 +55,10 @@ attachments lists files in the portfolio, such as
 [attachments/slides.pdf].
 W
 same_file "$TMP/want" "$TMP/seen.md" "the template: every key, the options given, today's date, hints"
-like "$(cat "$TMP/path")" "^$TMPDIR/lp-evidence-.{6}\\.md$" "the template is a temporary file in TMPDIR"
+like "$(cat "$TMP/path")" "/ada/\\.git/EVIDENCE_EDITMSG\\.md$" "the item is edited in the portfolio's git directory"
 run ls "$TMPDIR"
-is "$out" "" "an aborted edit leaves no temporary file"
+is "$out" "" "nothing in TMPDIR"
+[ -e .git/EVIDENCE_EDITMSG.md ] && not_ok "an aborted edit leaves no file" || ok "an aborted edit leaves no file"
 run git status --porcelain
 is "$out" "" "an aborted edit writes nothing"
 
@@ -166,7 +168,7 @@ path=$(cat "$TMP/path")
 is "$rc:$err" "2:lp-evidence: aborting: the item has no title; nothing was written (your text is kept in $path)" \
     "no title: exit 2, and the text is kept"
 same_file "$TMP/edit.md" "$path" "the kept file holds the edit"
-rm -f "$TMPDIR"/*
+rm -f "$TMPDIR"/* .git/EVIDENCE_EDITMSG.md
 
 cat >"$TMP/edit.md" <<'W'
 ---
@@ -186,7 +188,7 @@ sed -i 's/^reach: trust$/reach: beyond/' "$path"
 run lp-evidence add -q "$path"
 is "$rc:$err" "0:" "the fixed file is added with lp-evidence add FILE"
 [ -f evidence/2025-10-02-trust-network-meeting.md ] && ok "and the item is there" || not_ok "and the item is there"
-rm -f "$TMPDIR"/*
+rm -f "$TMPDIR"/* .git/EVIDENCE_EDITMSG.md
 
 printf -- '---\ntitle: T\nwhere:\n  a: b\n---\n' >"$TMP/edit.md"
 unchanged . "front matter that does not parse: nothing changed" ptyrun lp-evidence add </dev/null
@@ -194,7 +196,7 @@ path=$(cat "$TMP/path")
 is "$rc:$err" "2:lp-evidence: $path:4: key 'where': expected a value or a list of values, found a nested mapping
 lp-evidence: the item is kept in $path; once it is fixed, run: lp-evidence add $path" \
     "front matter that does not parse: the line, and the file kept"
-rm -f "$TMPDIR"/*
+rm -f "$TMPDIR"/* .git/EVIDENCE_EDITMSG.md
 
 cp "$TMP/want" "$TMP/edit.md"
 unchanged . "a failing editor: nothing changed" env ED_RC=3 ptyrun lp-evidence add </dev/null

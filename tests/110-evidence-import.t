@@ -167,6 +167,8 @@ run git -C bob diff --stat HEAD~1 -- evidence
 like "$out" "evidence/2025-04-01-coaching-sam.md" "show -o json imports into another portfolio"
 cmp -s ada/evidence/2025-04-01-coaching-sam.md bob/evidence/2025-04-01-coaching-sam.md &&
     ok "the copy is the same item" || not_ok "the copy is the same item"
+# list prints attachments (issue 12): the files they name must be in bob too.
+cp -R ada/attachments bob/
 lp-evidence list -C ada --reach team -o csv | lp-evidence import -C bob -q
 is "$?" 0 "list output imports too"
 cd ada
@@ -212,11 +214,11 @@ reject 'a bad JSON Lines row' "lp-evidence: <stdin>:2: reach: expected colleague
 {"title":"B","standards":"LP2","reach":"school"}
 W
 reject 'an unknown column' "lp-evidence: <stdin>:1: missing column 'standards' (title, standards and reach are needed)
-lp-evidence: <stdin>:1: unknown column 'standard': expected title, date, standards, reach, type, colleagues, where, attachments or body" <<'W'
+lp-evidence: <stdin>:1: unknown column 'standard': expected title, date, standards, reach, type, colleagues, where, attachments or body (--map renames a column, --ignore or --ignore-unknown drops it)" <<'W'
 title,standard,reach
 A,LP1,team
 W
-reject 'an unknown key in JSON Lines' "lp-evidence: <stdin>:2: unknown column 'colour': expected title, date, standards, reach, type, colleagues, where, attachments or body" <<'W'
+reject 'an unknown key in JSON Lines' "lp-evidence: <stdin>:2: unknown column 'colour': expected title, date, standards, reach, type, colleagues, where, attachments or body (--map renames a column, --ignore or --ignore-unknown drops it)" <<'W'
 {"title":"A","standards":"LP1","reach":"team"}
 {"title":"B","standards":"LP1","reach":"team","colour":"red"}
 W

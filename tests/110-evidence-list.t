@@ -21,39 +21,39 @@ mkportfolio cohort/b bea 'Bea Bloggs' 2025-09-01
 run lp-evidence list cohort
 is "$rc:$err" "0:" "list a cohort"
 same_text "csv: sorted by portfolio id, then date, then id; formulas guarded" <<'W'
-portfolio,id,date,title,standards,reach,type,colleagues
-amy,2025-09-15-coaching,2025-09-15,"Coaching, with ""quotes""",LP8,colleague,Coaching,1
-amy,2025-10-01-assembly,2025-10-01,"'=HYPERLINK(""x"")",LP1,team,,
-amy,2025-10-01-phonics,2025-10-01,Phonics twilight,LP5 LP6,institution,training,12
-zed,2025-09-20-team-plan,2025-09-20,Team plan,LP1 LP2,team,,
-zed,2025-11-01-network,2025-11-01,Regional network,LP7 LP10,beyond,network,
+portfolio,id,date,title,standards,reach,type,colleagues,where,attachments
+amy,2025-09-15-coaching,2025-09-15,"Coaching, with ""quotes""",LP8,colleague,Coaching,1,,
+amy,2025-10-01-assembly,2025-10-01,"'=HYPERLINK(""x"")",LP1,team,,,,
+amy,2025-10-01-phonics,2025-10-01,Phonics twilight,LP5 LP6,institution,training,12,,
+zed,2025-09-20-team-plan,2025-09-20,Team plan,LP1 LP2,team,,,,
+zed,2025-11-01-network,2025-11-01,Regional network,LP7 LP10,beyond,network,,regional hub,
 W
 run lp-evidence list --raw cohort
 like "$out" '^amy,2025-10-01-assembly,2025-10-01,"=HYPERLINK\(""x""\)",' "--raw: no guard"
 run lp-evidence list -o tsv cohort/z-dir
 same_text "tsv, one portfolio" <<'W'
-portfolio	id	date	title	standards	reach	type	colleagues
-amy	2025-09-15-coaching	2025-09-15	Coaching, with "quotes"	LP8	colleague	Coaching	1
-amy	2025-10-01-assembly	2025-10-01	'=HYPERLINK("x")	LP1	team		
-amy	2025-10-01-phonics	2025-10-01	Phonics twilight	LP5 LP6	institution	training	12
+portfolio	id	date	title	standards	reach	type	colleagues	where	attachments
+amy	2025-09-15-coaching	2025-09-15	Coaching, with "quotes"	LP8	colleague	Coaching	1		
+amy	2025-10-01-assembly	2025-10-01	'=HYPERLINK("x")	LP1	team				
+amy	2025-10-01-phonics	2025-10-01	Phonics twilight	LP5 LP6	institution	training	12		
 W
 run lp-evidence list -o json cohort/a-dir
 same_text "json: lists are arrays, counts are numbers or null" <<'W'
 [
-{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null},
-{"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null}
+{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null,"where":null,"attachments":null},
+{"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null,"where":"regional hub","attachments":null}
 ]
 W
 run lp-evidence list -o jsonl cohort/a-dir
 same_text "jsonl" <<'W'
-{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null}
-{"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null}
+{"portfolio":"zed","id":"2025-09-20-team-plan","date":"2025-09-20","title":"Team plan","standards":["LP1","LP2"],"reach":"team","type":null,"colleagues":null,"where":null,"attachments":null}
+{"portfolio":"zed","id":"2025-11-01-network","date":"2025-11-01","title":"Regional network","standards":["LP7","LP10"],"reach":"beyond","type":"network","colleagues":null,"where":"regional hub","attachments":null}
 W
 run lp-evidence list -o table -C cohort a-dir
 same_text "table; operands relative to -C" <<'W'
-portfolio  id                    date        title             standards  reach   type     colleagues
+portfolio  id                    date        title             standards  reach   type     colleagues  where         attachments
 zed        2025-09-20-team-plan  2025-09-20  Team plan         LP1 LP2    team
-zed        2025-11-01-network    2025-11-01  Regional network  LP7 LP10   beyond  network
+zed        2025-11-01-network    2025-11-01  Regional network  LP7 LP10   beyond  network              regional hub
 W
 (cd cohort/z-dir/evidence && lp-evidence list -o tsv) >"$TMP/got"
 printf 'portfolio\tid\n' >/dev/null
@@ -66,7 +66,7 @@ id
 W
 run lp-evidence list -o csv cohort/b
 same_text "a portfolio without evidence: the header alone" <<'W'
-portfolio,id,date,title,standards,reach,type,colleagues
+portfolio,id,date,title,standards,reach,type,colleagues,where,attachments
 W
 
 ids() { run lp-evidence list -o tsv "$@"; printf '%s\n' "$out" | sed 1d | cut -f2 | tr '\n' ' '; }
@@ -114,14 +114,14 @@ cmp -s cohort/z-dir/evidence/2025-12-01-crlf.md "$TMP/got" && ok "show: byte for
 run lp-evidence show -C cohort/z-dir 2025-12-01-crlf -o json
 same_text "show -o json: the row of list and the body" <<'W'
 [
-{"portfolio":"amy","id":"2025-12-01-crlf","date":"2025-12-01","title":"CRLF","standards":["LP3"],"reach":"team","type":null,"colleagues":null,"body":"Body.\n"}
+{"portfolio":"amy","id":"2025-12-01-crlf","date":"2025-12-01","title":"CRLF","standards":["LP3"],"reach":"team","type":null,"colleagues":null,"where":null,"attachments":null,"body":"Body.\n"}
 ]
 W
 rm cohort/z-dir/evidence/2025-12-01-crlf.md
 run lp-evidence show -C cohort/z-dir 2025-09-15-coaching -o csv
 same_text "show -o csv" <<'W'
-portfolio,id,date,title,standards,reach,type,colleagues,body
-amy,2025-09-15-coaching,2025-09-15,"Coaching, with ""quotes""",LP8,colleague,Coaching,1,"What happened with Coaching, with ""quotes"".
+portfolio,id,date,title,standards,reach,type,colleagues,where,attachments,body
+amy,2025-09-15-coaching,2025-09-15,"Coaching, with ""quotes""",LP8,colleague,Coaching,1,,,"What happened with Coaching, with ""quotes"".
 "
 W
 cd cohort/z-dir
