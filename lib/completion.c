@@ -15,10 +15,11 @@
 /* The script's fixed part: how to read a command line against the tables. */
 static const char engine[] =
 "_lp_values() {	# KIND ARG CUR\n"
-"	local IFS=$'\\n'\n"
+"	# IFS is a newline only where names may hold spaces: compgen -W splits\n"
+"	# its word list on IFS too.\n"
 "	case $1 in\n"
-"	file) COMPREPLY=($(compgen -f -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
-"	dir) COMPREPLY=($(compgen -d -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
+"	file) local IFS=$'\\n'; COMPREPLY=($(compgen -f -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
+"	dir) local IFS=$'\\n'; COMPREPLY=($(compgen -d -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
 "	format) COMPREPLY=($(compgen -W 'table csv tsv json jsonl xlsx md html' -- \"$3\")) ;;\n"
 "	level) COMPREPLY=($(compgen -W 'none underlying developing extending transforming' -- \"$3\")) ;;\n"
 "	reach) COMPREPLY=($(compgen -W 'colleague team institution beyond' -- \"$3\")) ;;\n"
