@@ -2,7 +2,10 @@
  * test-progress.c - unit tests for lib/progress.c, printed as TAP:
  * Easter, months and terms, and the level of each standard at the end of
  * each period from a portfolio's level history.  tests/207-assess-progress.t
- * runs it.
+ * runs it.  With operands REPO SUBDIR [REV] it prints instead the level
+ * history of the portfolio at SUBDIR of the repository REPO (bare or not)
+ * as date,commit,standard,level,assessed lines, for the test to compare
+ * with lp-assess history.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,9 +173,36 @@ test_levels(void)
 	free(v);
 }
 
-int
-main(void)
+static int
+print_history(const char *repo, const char *subdir, const char *rev)
 {
+	struct lp_level_history h = {0};
+	struct lp_git *g = NULL;
+	int rc;
+
+	lp_git_global_init();
+	if (lp_git_open_bare(repo, &g) < 0)
+		return 2;
+	rc = lp_level_history_git(g, rev, subdir, &h);
+	for (size_t k = 0; k < h.n; k++) {
+		char d[11], a[11];
+
+		lp_date_format(h.v[k].day, d);
+		lp_date_format(h.v[k].assessed, a);
+		printf("%s,%s,%s,%s,%s\n", d, h.v[k].commit, lp_standard_id(h.v[k].standard),
+		    lp_level_name(h.v[k].level), a);
+	}
+	lp_level_history_free(&h);
+	lp_git_free(g);
+	lp_git_global_shutdown();
+	return rc < 0 ? 2 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc >= 3)
+		return print_history(argv[1], argv[2], argc > 3 ? argv[3] : NULL);
 	test_easter();
 	test_period_of();
 	test_periods();
