@@ -19,7 +19,7 @@ DESTDIR  ?=
 FRONT    ?= lp
 
 CC       ?= cc
-PKGS      = libgit2 libcjson yaml-0.1 libcmark libsodium xlsxwriter
+PKGS      = libgit2 libcjson yaml-0.1 libcmark libsodium xlsxwriter zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -28,9 +28,9 @@ WARN     ?= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 WERROR   ?=
 OPT      ?= -O2 -g
 CFLAGS   ?= $(OPT)
-LP_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(WERROR) $(PKG_CFLAGS)
+LP_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread -Ilib $(WARN) $(WERROR) $(PKG_CFLAGS)
 # libcsv ships no .pc file.
-LIBS      = $(PKG_LIBS) -lcsv
+LIBS      = $(PKG_LIBS) -lcsv -pthread
 
 ifeq ($(SANITIZE),1)
 O        ?= build-san

@@ -565,6 +565,7 @@ static const struct lp_cli_opt options[] = {
 	    LP_CLI_STR, 0, offsetof(struct opts, date), LP_CLI_HIDDEN, LP_CLI_V_DATE },
 	LP_CLI_OPT_MIN(B(CMD_SHOW) | B(CMD_CHECK)),
 	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_JOBS(COHORTS),
 	LP_CLI_OPT_SCHOOL(COHORTS),
 	LP_CLI_OPT_COHORT(COHORTS),
 	LP_CLI_OPT_C(LP_CLI_ALL),

@@ -3,451 +3,320 @@
  *
  *   summary    one row per practitioner: stage, dates, readiness, counts
  *   coverage   one row per standard: practitioners by level, supported
+ *   progress   the same at the end of each month or term, from git history
  *   html       the cohort dashboard, one self-contained HTML file
+ *   workbook   the cohort as one Excel workbook, a sheet per view
  *   pack       one portfolio as one HTML document for moderation
  *   render     any lp rows from standard input as a table, Markdown or HTML
+ *   credential an accredited portfolio as a signed Open Badges 3.0 credential
+ *   verify     check such a credential's signature and dates
  *
- * Cohort work goes through lp_cohort_each (or lp_cohort_each_git for
- * --git): one portfolio in memory at a time, and what is kept of it is
- * only the answers of the rules (lib/rules.c) that the output needs.
- * Nothing here decides a stage, a deadline or what counts as supported.
- * The HTML itself is written by lib/report-html.c.
+ * The cohort is read as practitioners by lib/report-cohort.c, the HTML
+ * written by lib/report-html.c and lib/report-pack.c, and credentials
+ * made and checked by lib/credential.c: this file is the tables and the
+ * choice of what to print.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "credential.h"
 #include "lp.h"
+#include "report-cohort.h"
+#include "report-progress.h"
 #include "report.h"
 
-static const char usage_text[] =
-    "usage: lp-report summary [--within DAYS] [--min LEVEL] [COHORT ...]\n"
-    "       lp-report coverage [--min LEVEL] [COHORT ...]\n"
-    "       lp-report html [--title TITLE] [--rows N] [--group school|cohort] [--within DAYS] [--min LEVEL] [COHORT ...]\n"
-    "       lp-report pack [--within DAYS] [--min LEVEL] [PORTFOLIO]\n"
-    "       lp-report render [--title TITLE] [-o table|csv|tsv|json|jsonl|md|html] [FILE]\n"
-    "       reading portfolios: [--at REV] [--git PATH [--ref GLOB]]\n"
-    "       common: [-C DIR] [-o FORMAT] [--raw] [--today DATE] [--framework FILE] [--windows FILE] [-q] [-h | --help] [--version]\n";
-
-enum {
-	OPT_GIT = LP_OPT_PROGRAM,
-	OPT_REF,
-	OPT_TITLE,
-	OPT_ROWS,
-	OPT_GROUP
-};
-
-static const struct option long_opts[] = {
-	{ "git", required_argument, 0, OPT_GIT },
-	{ "ref", required_argument, 0, OPT_REF },
-	{ "title", required_argument, 0, OPT_TITLE },
-	{ "rows", required_argument, 0, OPT_ROWS },
-	{ "group", required_argument, 0, OPT_GROUP },
-	LP_LONGOPTS
-};
-
-enum {
-	CMD_SUMMARY = 1 << 0,
-	CMD_COVERAGE = 1 << 1,
-	CMD_HTML = 1 << 2,
-	CMD_PACK = 1 << 3,
-	CMD_RENDER = 1 << 4,
-	CMD_PORTFOLIOS = CMD_SUMMARY | CMD_COVERAGE | CMD_HTML | CMD_PACK
-};
-
 struct opts {
-	unsigned cmd;
 	const char *git, *ref;		/* --git PATH [--ref GLOB] */
+	int submitted;			/* --git PATH --submitted */
 	const char *title;		/* html, render */
-	size_t rows;			/* html: per-practitioner rows shown */
-	enum lp_report_group group;	/* html */
-	enum lp_format render_fmt;	/* render: -o, which may be md or html */
-	char **operands;
-	size_t noperands;
+	const char *rows;		/* html: per-practitioner rows shown */
+	const char *group;		/* html: school or cohort */
+	const char *key, *new_key;	/* credential */
+	const char *issuer_name, *issuer_url;
+	const char *by, *since, *until;	/* progress */
 };
 
 #define DEFAULT_ROWS 1000
 
-static void
-usage(FILE *f)
-{
-	fputs(usage_text, f);
-}
-
-static int
-usage_error(void)
-{
-	usage(stderr);
-	return LP_EXIT_ERROR;
-}
-
-/* --within for the expiry part of a stage (SPEC 6 rule 2), and the html horizon. */
-static long
-within_days(const struct lp_ctx *ctx)
-{
-	return ctx->within >= 0 ? ctx->within : LP_WITHIN_REACCREDIT;
-}
-
-/* ---- calendars ---- */
-
-/*
- * A calendar named by --windows or LP_WINDOWS is the same for every
- * portfolio, so it is read once.  Otherwise each portfolio gets the
- * windows.csv in its directory or the nearest one above it, as lp-window
- * does, so that the two agree on next_window.  Portfolios come sorted, so
- * siblings are met one after another: the calendar of their common parent
- * is looked up once and kept until the parent changes.
- */
-struct calendars {
-	const struct lp_ctx *ctx;
-	struct lp_calendar fixed;
-	int have_fixed;
-	char *parent;			/* directory the kept calendar is for */
-	struct lp_calendar kept;
-	int kept_bad;			/* its windows.csv is malformed (reported once) */
+enum {
+	CMD_SUMMARY, CMD_COVERAGE, CMD_PROGRESS, CMD_HTML, CMD_WORKBOOK, CMD_PACK, CMD_RENDER,
+	CMD_CREDENTIAL, CMD_VERIFY
 };
+#define B(c) (1u << (c))
+#define COHORT (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_HTML) | B(CMD_WORKBOOK))
+#define PORTFOLIOS (COHORT | B(CMD_PACK))
+#define ROWS (B(CMD_SUMMARY) | B(CMD_COVERAGE) | B(CMD_PROGRESS) | B(CMD_RENDER))
 
+/* --git, --ref; a usage error for what does not go together. */
 static int
-calendars_init(struct calendars *cs, const struct lp_ctx *ctx)
+source_of(const struct lp_ctx *ctx, const struct opts *o, struct lp_report_source *src)
 {
-	const char *env = getenv("LP_WINDOWS");
-
-	memset(cs, 0, sizeof *cs);
-	cs->ctx = ctx;
-	if (ctx->windows_path || (env && *env)) {
-		if (lp_calendar_for(&cs->fixed, ctx->windows_path, NULL) < 0)
-			return -1;
-		cs->have_fixed = 1;
-	}
+	memset(src, 0, sizeof *src);
+	if (o->ref && !o->git)
+		return lp_usage_error(ctx, "--ref needs --git PATH");
+	if (o->submitted && !o->git)
+		return lp_usage_error(ctx, "--submitted needs --git PATH");
+	if (o->submitted && o->ref)
+		return lp_usage_error(ctx, "--submitted chooses the refs itself: not with --ref");
+	if (o->git && ctx->at)
+		return lp_usage_error(ctx, "--git reads each repository at HEAD or at --ref GLOB: "
+		    "use --ref, not --at");
+	if (o->git && ctx->noperands > 0)
+		return lp_usage_error(ctx, "--git PATH names the portfolios: no operands with it");
+	src->git = o->git;
+	src->ref = o->ref;
+	src->submitted = o->submitted;
 	return 0;
 }
 
-/* The calendar for a portfolio directory with no windows.csv of its own. */
+/* A reader for the cohort commands: LP_EXIT_OK, or the status to exit with. */
 static int
-calendars_parent(struct calendars *cs, const char *dir, const struct lp_calendar **cal)
+reader_open(struct lp_report_reader *r, struct lp_ctx *ctx, const struct opts *o)
 {
-	const char *slash = strrchr(dir, '/');
-	char *parent = slash ? lp_xstrndup(dir, (size_t)(slash - dir + 1)) : lp_xstrdup(".");
-
-	if (!cs->parent || strcmp(cs->parent, parent) != 0) {
-		free(cs->parent);
-		lp_calendar_free(&cs->kept);
-		cs->kept_bad = lp_calendar_for(&cs->kept, NULL, parent) < 0;
-		cs->parent = parent;
-	} else {
-		free(parent);
-	}
-	*cal = &cs->kept;
-	return cs->kept_bad ? -1 : 0;
-}
-
-/* p's calendar: a shared one, or *mine filled in (release with calendars_put). */
-static int
-calendars_get(struct calendars *cs, const struct lp_portfolio *p,
-    struct lp_calendar *mine, const struct lp_calendar **cal)
-{
-	const char *dir;
-	char *own;
-	int has_own;
-
-	memset(mine, 0, sizeof *mine);
-	if (cs->have_fixed) {
-		*cal = &cs->fixed;
-		return 0;
-	}
-	/*
-	 * A portfolio read from git has no directory: --at uses the one we
-	 * run in; --git the built-in calendar (or --windows).
-	 */
-	dir = lp_tree_dir(p->tree);
-	if (!dir && cs->ctx->at)
-		dir = cs->ctx->dir ? cs->ctx->dir : ".";
-	if (!dir) {
-		lp_calendar_builtin(mine);
-		*cal = mine;
-		return 0;
-	}
-	own = lp_xasprintf("%s/windows.csv", dir);
-	has_own = access(own, F_OK) == 0;
-	free(own);
-	if (!has_own)
-		return calendars_parent(cs, dir, cal);
-	if (lp_calendar_for(mine, NULL, dir) < 0)
-		return -1;
-	*cal = mine;
-	return 0;
-}
-
-static void
-calendars_put(struct calendars *cs, struct lp_calendar *mine)
-{
-	lp_calendar_free(mine);
-}
-
-static void
-calendars_free(struct calendars *cs)
-{
-	if (cs->have_fixed)
-		lp_calendar_free(&cs->fixed);
-	lp_calendar_free(&cs->kept);
-	free(cs->parent);
-}
-
-/* ---- one practitioner, as the rules see them ---- */
-
-/* Everything the cohort outputs show about p, asked of lib/rules.c. */
-static int
-person_of(const struct lp_ctx *ctx, struct calendars *cs, const struct lp_portfolio *p,
-    struct lp_report_person *pp)
-{
-	const struct lp_calendar *cal;
-	struct lp_calendar mine;
-	struct lp_timeline t;
-
-	memset(pp, 0, sizeof *pp);
-	if (calendars_get(cs, p, &mine, &cal) < 0)
-		return -1;
-	pp->id = lp_xstrdup(p->id);
-	pp->name = lp_xstrdup(p->name);
-	pp->school = lp_xstrdup(p->school);
-	pp->cohort = lp_xstrdup(p->cohort);
-	pp->label = lp_xstrdup(p->label);
-	pp->stage = lp_stage_of(p, ctx->today, ctx->min_level, within_days(ctx));
-	pp->commenced = p->commenced;
-	pp->accredited = p->accredited;
-	lp_timeline(cal, p->commenced, ctx->today, &t);
-	pp->deadline = t.deadline;
-	if (t.next) {
-		memcpy(pp->next_window, t.next->id, sizeof pp->next_window);
-		pp->next_closes = t.next->closes;
-	}
-	if (t.last) {
-		memcpy(pp->last_window, t.last->id, sizeof pp->last_window);
-		pp->last_closes = t.last->closes;
-	}
-	pp->windows_left = t.windows_left;
-	pp->expires = LP_DATE_NONE;
-	pp->renewal = lp_renewal_of(p->accredited, ctx->today, within_days(ctx),
-	    &pp->expires, &pp->days_left);
-	if (p->accredited == LP_DATE_NONE)
-		pp->expires = LP_DATE_NONE;
-	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		pp->level[i] = (unsigned char)p->assess[i].level;
-		if (!lp_supported(p, i))
-			pp->unsupported |= (unsigned short)(1u << i);
-		if (lp_standard_status(p, i, ctx->min_level) == LP_STATUS_OK)
-			pp->ok |= (unsigned short)(1u << i);
-	}
-	pp->assessed = lp_assessed_count(p);
-	pp->nunsupported = lp_unsupported_count(p);
-	pp->nev = (int)p->nev;
-	pp->ready = lp_ready(p, ctx->min_level);
-	calendars_put(cs, &mine);
-	return 0;
-}
-
-/* ---- walking the cohort ---- */
-
-struct run {
-	const struct lp_ctx *ctx;
-	const struct opts *o;
-	struct calendars cals;
-	struct lp_rowset rows;		/* summary */
-	struct lp_report_cov cov;	/* coverage */
-	struct lp_report_cohort cohort;	/* html */
-};
-
-typedef int (*person_fn)(struct run *run, struct lp_report_person *pp);
-
-struct visit {
-	struct run *run;
-	person_fn fn;
-};
-
-static int
-visit_one(struct lp_portfolio *p, void *arg)
-{
-	struct visit *v = arg;
-	struct lp_report_person pp;
+	struct lp_report_source src;
 	int rc;
 
-	if (person_of(v->run->ctx, &v->run->cals, p, &pp) < 0)
-		return -1;
-	rc = v->fn(v->run, &pp);
-	lp_report_person_free(&pp);
-	/* Shown without its bad files, but the run still ends with status 2. */
-	return rc < 0 || p->problems ? -1 : 0;
-}
-
-/*
- * Every portfolio of the operands (or of --git), handed to fn as a
- * person.  A bad evidence file or assessment row is reported and left
- * out; a portfolio whose portfolio.md is unusable is reported and
- * skipped.  0, or -1 when anything was reported.
- */
-static int
-each_person(struct run *run, person_fn fn)
-{
-	const struct lp_ctx *ctx = run->ctx;
-	const struct opts *o = run->o;
-	struct visit v = { run, fn };
-	unsigned what = LP_LOAD_ALL | LP_LOAD_KEEP_GOING;
-
-	if (o->git)
-		return lp_cohort_each_git(ctx, o->git, o->ref, what, visit_one, &v);
-	return lp_cohort_each(ctx, o->operands, o->noperands, what, visit_one, &v);
+	if ((rc = source_of(ctx, o, &src)))
+		return rc;
+	if (lp_report_reader_init(r, ctx, &src) < 0) {
+		lp_report_reader_free(r);
+		return LP_EXIT_ERROR;
+	}
+	return LP_EXIT_OK;
 }
 
 /* ---- summary ---- */
 
-static const struct lp_col summary_cols[] = {
-	{ "id", LP_COL_STR }, { "name", LP_COL_STR }, { "school", LP_COL_STR },
-	{ "cohort", LP_COL_STR }, { "stage", LP_COL_STR },
-	{ "commenced", LP_COL_DATE }, { "deadline", LP_COL_DATE },
-	{ "next_window", LP_COL_STR }, { "assessed", LP_COL_INT },
-	{ "ready", LP_COL_STR }, { "unsupported", LP_COL_INT },
-	{ "evidence", LP_COL_INT }, { "accredited", LP_COL_DATE },
-	{ "expires", LP_COL_DATE }, { "portfolio", LP_COL_STR },
-};
-#define NSUMMARY (sizeof summary_cols / sizeof summary_cols[0])
-
 static int
-summary_one(struct run *run, struct lp_report_person *pp)
+summary_one(struct lp_report_person *pp, void *arg)
 {
-	char commenced[11], deadline[11], accredited[11], expires[11];
-	char assessed[16], unsupported[16], evidence[16];
-	const char *v[NSUMMARY];
+	struct lp_rowset *rows = arg;
+	struct lp_report_summary_row row;
 
-	lp_date_format(pp->commenced, commenced);
-	lp_date_format(pp->deadline, deadline);
-	lp_date_format(pp->accredited, accredited);
-	lp_date_format(pp->expires, expires);
-	snprintf(assessed, sizeof assessed, "%d", pp->assessed);
-	snprintf(unsupported, sizeof unsupported, "%d", pp->nunsupported);
-	snprintf(evidence, sizeof evidence, "%d", pp->nev);
-	v[0] = pp->id;
-	v[1] = pp->name;
-	v[2] = pp->school;
-	v[3] = pp->cohort;
-	v[4] = lp_stage_name(pp->stage);
-	v[5] = commenced;
-	v[6] = deadline;
-	v[7] = pp->next_window;
-	v[8] = assessed;
-	v[9] = pp->ready ? "yes" : "no";
-	v[10] = unsupported;
-	v[11] = evidence;
-	v[12] = accredited;
-	v[13] = expires;
-	v[14] = pp->label;
-	lp_rowset_add(&run->rows, pp->id, v);
+	lp_report_summary_row(pp, &row);
+	lp_rowset_add(rows, pp->id, row.v);
 	return 0;
 }
 
 static int
-cmd_summary(struct run *run)
+cmd_summary(struct lp_ctx *ctx, void *arg)
 {
+	struct lp_report_reader r;
+	struct lp_rowset rows;
 	struct lp_writer *w;
 	int rc;
 
-	lp_rowset_init(&run->rows, NSUMMARY);
-	rc = each_person(run, summary_one);
-	lp_rowset_sort(&run->rows);
-	w = lp_ctx_writer(run->ctx, summary_cols, NSUMMARY);
-	lp_rowset_write(&run->rows, w);
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	lp_rowset_init(&rows, lp_report_summary_ncols);
+	rc = lp_report_each(&r, summary_one, &rows);
+	lp_rowset_sort(&rows);
+	w = lp_ctx_writer(ctx, lp_report_summary_cols, lp_report_summary_ncols);
+	lp_rowset_write(&rows, w);
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
-	lp_rowset_free(&run->rows);
+	lp_rowset_free(&rows);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
 /* ---- coverage ---- */
 
 static int
-coverage_one(struct run *run, struct lp_report_person *pp)
+coverage_one(struct lp_report_person *pp, void *arg)
 {
-	lp_report_cov_add(&run->cov, pp);
+	lp_report_cov_add(arg, pp);
 	return 0;
 }
 
 static int
-cmd_coverage(struct run *run)
+cmd_coverage(struct lp_ctx *ctx, void *arg)
 {
-	static const struct lp_col cols[] = {
-		{ "standard", LP_COL_STR }, { "none", LP_COL_INT },
-		{ "underlying", LP_COL_INT }, { "developing", LP_COL_INT },
-		{ "extending", LP_COL_INT }, { "transforming", LP_COL_INT },
-		{ "supported", LP_COL_INT }, { "ok", LP_COL_INT },
-	};
+	struct lp_report_reader r;
+	struct lp_report_cov cov = {0};
 	struct lp_writer *w;
-	int rc = each_person(run, coverage_one);
+	int rc;
 
-	w = lp_ctx_writer(run->ctx, cols, 8);
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	rc = lp_report_each(&r, coverage_one, &cov);
+	w = lp_ctx_writer(ctx, lp_report_coverage_cols, lp_report_coverage_ncols);
 	for (int i = 0; i < LP_NSTANDARDS; i++) {
-		char n[7][24];
-		const char *v[8];
+		struct lp_report_coverage_row row;
 
-		v[0] = lp_standard_id(i);
-		for (int lv = 0; lv < LP_NLEVELS; lv++) {
-			snprintf(n[lv], sizeof n[lv], "%zu", run->cov.level[i][lv]);
-			v[1 + lv] = n[lv];
-		}
-		snprintf(n[5], sizeof n[5], "%zu", run->cov.supported[i]);
-		snprintf(n[6], sizeof n[6], "%zu", run->cov.ok[i]);
-		v[6] = n[5];
-		v[7] = n[6];
-		lp_writer_row(w, v);
+		lp_report_coverage_row(&cov, i, &row);
+		lp_writer_row(w, row.v);
 	}
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
+	lp_report_reader_free(&r);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- progress ---- */
+
+static int
+progress_one(struct lp_portfolio *p, void *arg)
+{
+	return lp_cohort_progress_add(arg, p);
+}
+
+/* --by, --since, --until: 0, or a usage error. */
+static int
+progress_options(struct lp_ctx *ctx, const struct opts *o, enum lp_period_kind *by,
+    lp_date *since, lp_date *until)
+{
+	*by = LP_BY_MONTH;
+	if (o->by && strcmp(o->by, "term") == 0)
+		*by = LP_BY_TERM;
+	else if (o->by && strcmp(o->by, "month") != 0)
+		return lp_usage_error(ctx, "--by: expected month or term, got '%s'", o->by);
+	*until = ctx->today;
+	if (o->until && lp_date_parse(o->until, until) < 0)
+		return lp_usage_error(ctx, "--until: expected a date YYYY-MM-DD, got '%s'", o->until);
+	/* A year of periods by default: the last twelve months or three terms. */
+	*since = lp_date_add_years(*until, -1) + 1;
+	if (o->since && lp_date_parse(o->since, since) < 0)
+		return lp_usage_error(ctx, "--since: expected a date YYYY-MM-DD, got '%s'", o->since);
+	if (*since > *until)
+		return lp_usage_error(ctx, "--since %s is after --until %s",
+		    o->since ? o->since : "(a year before --until)", o->until ? o->until : "(today)");
+	return 0;
+}
+
+static int
+cmd_progress(struct lp_ctx *ctx, void *arg)
+{
+	const struct opts *o = arg;
+	struct lp_cohort_progress pr;
+	struct lp_report_reader r;
+	struct lp_calendar cal;
+	enum lp_period_kind by;
+	lp_date since, until;
+	struct lp_writer *w;
+	int rc;
+
+	if ((rc = progress_options(ctx, o, &by, &since, &until)))
+		return rc;
+	if (lp_calendar_for(&cal, ctx->windows_path, ctx->dir) < 0)
+		return LP_EXIT_ERROR;
+	rc = lp_cohort_progress_init(&pr, by, &cal, since, until);
+	lp_calendar_free(&cal);
+	if (rc < 0)
+		return LP_EXIT_ERROR;
+	if ((rc = reader_open(&r, ctx, o))) {
+		lp_cohort_progress_free(&pr);
+		return rc;
+	}
+	rc = lp_report_each_portfolio(&r, LP_LOAD_ALL, progress_one, &pr);
+	w = lp_ctx_writer(ctx, lp_progress_cols, LP_PROGRESS_NCOLS);
+	lp_cohort_progress_write(&pr, w);
+	if (lp_writer_finish(w) < 0)
+		rc = -1;
+	lp_cohort_progress_free(&pr);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
 /* ---- html ---- */
 
 static int
-html_one(struct run *run, struct lp_report_person *pp)
+html_one(struct lp_report_person *pp, void *arg)
 {
-	lp_report_cohort_add(&run->cohort, pp);
+	lp_report_cohort_add(arg, pp);
+	return 0;
+}
+
+/* --rows and --group: 0, or a usage error. */
+static int
+html_options(struct lp_ctx *ctx, const struct opts *o, struct lp_report_cohort *c)
+{
+	long n = DEFAULT_ROWS;
+
+	if (o->rows && (n = lp_parse_count(o->rows)) < 0)
+		return lp_usage_error(ctx, "--rows: expected a number of rows (0 or more), got '%s'",
+		    o->rows);
+	c->rows_max = (size_t)n;
+	c->group = LP_REPORT_BY_SCHOOL;
+	if (o->group && strcmp(o->group, "cohort") == 0)
+		c->group = LP_REPORT_BY_COHORT;
+	else if (o->group && strcmp(o->group, "school") != 0)
+		return lp_usage_error(ctx, "--group: expected school or cohort, got '%s'", o->group);
 	return 0;
 }
 
 static int
-cmd_html(struct run *run)
+cmd_html(struct lp_ctx *ctx, void *arg)
 {
-	const struct lp_ctx *ctx = run->ctx;
-	const struct opts *o = run->o;
-	struct lp_report_cohort *c = &run->cohort;
+	const struct opts *o = arg;
+	struct lp_report_reader r;
+	struct lp_report_cohort c;
+	struct lp_findings problems = {0}, *old;
 	char *source = NULL;
 	int rc;
 
-	memset(c, 0, sizeof *c);
-	c->title = o->title ? o->title : "Lead Practitioner cohort report";
-	c->fw = ctx->fw;
-	c->today = ctx->today;
-	c->min_level = ctx->min_level;
-	c->within = within_days(ctx);
-	c->rows_max = o->rows;
-	c->group = o->group;
+	memset(&c, 0, sizeof c);
+	if ((rc = html_options(ctx, o, &c)) || (rc = reader_open(&r, ctx, o)))
+		return rc;
+	c.title = o->title ? o->title : "Lead Practitioner cohort report";
+	c.fw = ctx->fw;
+	c.today = ctx->today;
+	c.min_level = ctx->min_level;
+	c.within = lp_report_within(ctx);
 	if (o->git)
-		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : "", o->ref ? o->ref : "");
+		source = lp_xasprintf("git %s%s%s", o->git, o->ref ? " refs " : o->submitted ?
+		    " at each portfolio's latest submission" : "", o->ref ? o->ref : "");
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
-	c->source = source;
-	rc = each_person(run, html_one);
-	c->incomplete = rc < 0;
-	lp_report_html_cohort(stdout, c);
-	lp_report_cohort_free(c);
+	c.source = source;
+	/* What could not be read is named on the page too (lib/report-problems.c). */
+	old = lp_diag_capture(&problems);
+	rc = lp_report_each(&r, html_one, &c);
+	lp_report_problems_replay(&problems, old);
+	c.incomplete = rc < 0;
+	c.problems = &problems;
+	lp_report_html_cohort(stdout, &c);
+	lp_report_cohort_free(&c);
+	lp_report_reader_free(&r);
+	lp_findings_free(&problems);
 	free(source);
+	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
+}
+
+/* ---- workbook ---- */
+
+static int
+cmd_workbook(struct lp_ctx *ctx, void *arg)
+{
+	struct lp_report_reader r;
+	struct lp_report_cohort c;
+	int rc;
+
+	/* Refused before any portfolio is read, as -o xlsx is (SPEC 4). */
+	if (isatty(STDOUT_FILENO)) {
+		lp_error("workbook: a workbook is not for a terminal; redirect standard output "
+		    "to a file (> cohort.xlsx)");
+		return LP_EXIT_ERROR;
+	}
+	if ((rc = reader_open(&r, ctx, arg)))
+		return rc;
+	memset(&c, 0, sizeof c);
+	c.today = ctx->today;
+	rc = lp_report_each(&r, html_one, &c);
+	if (lp_report_workbook(&c, stdout) < 0)
+		rc = -1;
+	lp_report_cohort_free(&c);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
 /* ---- pack ---- */
 
 struct pack_run {
-	struct run *run;
+	struct lp_report_reader *r;
 	char *html;		/* the first portfolio's pack */
 	size_t len;
 	size_t count;
@@ -455,14 +324,14 @@ struct pack_run {
 };
 
 static int
-pack_into(struct run *run, const struct lp_portfolio *p, FILE *out)
+pack_into(struct lp_report_reader *r, const struct lp_portfolio *p, FILE *out)
 {
 	struct lp_report_person pp;
 	int rc;
 
-	if (person_of(run->ctx, &run->cals, p, &pp) < 0)
+	if (lp_report_person_of(r, p, &pp) < 0)
 		return -1;
-	rc = lp_report_html_pack(out, run->ctx, p, &pp);
+	rc = lp_report_html_pack(out, r->ctx, p, &pp);
 	lp_report_person_free(&pp);
 	return rc;
 }
@@ -478,397 +347,234 @@ pack_git_one(struct lp_portfolio *p, void *arg)
 		return 0;
 	if (!(mem = open_memstream(&pr->html, &pr->len)))
 		lp_die("out of memory");
-	pr->rc = pack_into(pr->run, p, mem);
+	pr->rc = pack_into(pr->r, p, mem);
 	if (fclose(mem) != 0)
 		lp_die("out of memory");
 	return 0;
 }
 
 static int
-cmd_pack(struct run *run)
+pack_git(struct lp_report_reader *r, const char *git)
 {
-	const struct lp_ctx *ctx = run->ctx;
-	const struct opts *o = run->o;
-	unsigned what = LP_LOAD_ALL | LP_LOAD_BODIES;
+	struct pack_run pr = { .r = r };
+	int rc = lp_report_each_portfolio(r, LP_LOAD_ALL | LP_LOAD_BODIES, pack_git_one, &pr);
+
+	if (pr.count > 1)
+		lp_error("%s: pack takes one portfolio, and --git found %zu (name one repository, "
+		    "and a --ref that matches one ref)", git, pr.count);
+	if (pr.count == 0 && rc == 0)
+		lp_error("%s: no portfolio found", git);
+	if (pr.count == 1 && rc == 0)
+		fwrite(pr.html, 1, pr.len, stdout);
+	free(pr.html);
+	return rc == 0 && pr.count == 1 && pr.rc == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
+}
+
+static int
+cmd_pack(struct lp_ctx *ctx, void *arg)
+{
+	const struct opts *o = arg;
+	struct lp_report_reader r;
 	struct lp_portfolio p;
 	char *root = NULL;
 	int rc;
 
-	if (o->noperands > 1) {
-		lp_error("pack takes one portfolio");
-		return usage_error();
-	}
+	if ((rc = reader_open(&r, ctx, o)))
+		return rc;
 	if (o->git) {
-		struct pack_run pr = { .run = run };
-
-		rc = lp_cohort_each_git(ctx, o->git, o->ref, what, pack_git_one, &pr);
-		if (pr.count > 1)
-			lp_error("%s: pack takes one portfolio, and --git found %zu (name one repository, "
-			    "and a --ref that matches one ref)", o->git, pr.count);
-		if (pr.count == 0 && rc == 0)
-			lp_error("%s: no portfolio found", o->git);
-		if (pr.count == 1 && rc == 0)
-			fwrite(pr.html, 1, pr.len, stdout);
-		free(pr.html);
-		return rc == 0 && pr.count == 1 && pr.rc == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
+		rc = pack_git(&r, o->git);
+		lp_report_reader_free(&r);
+		return rc;
 	}
-	if (lp_portfolio_find(o->noperands ? o->operands[0] : ctx->dir, &root) < 0)
-		return LP_EXIT_ERROR;
-	rc = lp_portfolio_open(ctx, root, what, &p);
-	if (rc == 0)
-		rc = pack_into(run, &p, stdout);
-	lp_portfolio_free(&p);
+	rc = lp_portfolio_find(ctx->noperands ? ctx->operands[0] : ctx->dir, &root);
+	if (rc == 0) {
+		rc = lp_portfolio_open(ctx, root, LP_LOAD_ALL | LP_LOAD_BODIES, &p);
+		if (rc == 0)
+			rc = pack_into(&r, &p, stdout);
+		lp_portfolio_free(&p);
+	}
 	free(root);
+	lp_report_reader_free(&r);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
 /* ---- render ---- */
 
 static int
-is_alnum(char c)
+cmd_render(struct lp_ctx *ctx, void *arg)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/*
- * A Markdown table cell: | and the characters Markdown acts on are
- * escaped, so that a cell can neither end the table nor become a link,
- * emphasis or HTML.  An underscore inside a word (next_window) cannot
- * start emphasis and is left alone, for readers of the plain text.
- */
-static void
-md_cell(FILE *out, const char *s)
-{
-	for (const char *p = s; p && *p; p++) {
-		if (*p == '\n' || *p == '\r') {
-			fputc(' ', out);
-			continue;
-		}
-		if (*p == '_' && p > s && is_alnum(p[-1]) && is_alnum(p[1])) {
-			fputc('_', out);
-			continue;
-		}
-		if (strchr("\\|`*_[]<>&#!~", *p))
-			fputc('\\', out);
-		fputc(*p, out);
-	}
-}
-
-static void
-render_md(FILE *out, const struct lp_strv *cols, char ***rows, size_t nrows, const char *title)
-{
-	if (title) {
-		fputs("# ", out);
-		md_cell(out, title);
-		fputs("\n\n", out);
-	}
-	if (cols->n == 0)
-		return;
-	for (size_t j = 0; j < cols->n; j++) {
-		fputs("| ", out);
-		md_cell(out, cols->v[j]);
-		fputc(' ', out);
-	}
-	fputs("|\n", out);
-	for (size_t j = 0; j < cols->n; j++)
-		fputs("| --- ", out);
-	fputs("|\n", out);
-	for (size_t i = 0; i < nrows; i++) {
-		for (size_t j = 0; j < cols->n; j++) {
-			fputs("| ", out);
-			md_cell(out, rows[i][j]);
-			fputc(' ', out);
-		}
-		fputs("|\n", out);
-	}
-}
-
-/*
- * The type a column of input rows had when an lp tool wrote it, so that
- * JSON output keeps numbers as numbers: whole numbers in every non-empty
- * cell make an INT column, dates a DATE column, anything else text.
- */
-static enum lp_coltype
-column_type(char **const *rows, size_t nrows, size_t col)
-{
-	int ints = 1, dates = 1, any = 0;
-
-	for (size_t i = 0; i < nrows && (ints || dates); i++) {
-		const char *v = rows[i][col], *d = v;
-		lp_date date;
-
-		if (!v || !*v)
-			continue;
-		any = 1;
-		if (*d == '-')
-			d++;
-		if (!*d || strspn(d, "0123456789") != strlen(d) || strlen(d) > 15)
-			ints = 0;
-		if (lp_date_parse(v, &date) < 0)
-			dates = 0;
-	}
-	if (!any)
-		return LP_COL_STR;
-	return ints ? LP_COL_INT : dates ? LP_COL_DATE : LP_COL_STR;
-}
-
-static int
-cmd_render(struct run *run)
-{
-	const struct lp_ctx *ctx = run->ctx;
-	const struct opts *o = run->o;
+	const struct opts *o = arg;
+	const char *name = ctx->noperands ? ctx->operands[0] : "-";
+	/* Rows to be read by people: a table unless asked, also into a pipe. */
+	enum lp_format fmt = ctx->format_set ? ctx->format : LP_FMT_TABLE;
 	FILE *in = stdin;
-	const char *name = "-";
-	struct lp_reader *r;
-	const struct lp_row *row;
-	const struct lp_strv *cols;
-	char ***rows = NULL;
-	size_t *widths = NULL, nrows = 0, cap = 0;
-	int got, rc = LP_EXIT_OK;
+	int rc;
 
-	if (o->noperands > 1) {
-		lp_error("render reads one file (or standard input)");
-		return usage_error();
+	if (strcmp(name, "-") != 0 && !(in = fopen(name, "r"))) {
+		lp_error("%s: %s", name, strerror(errno));
+		return LP_EXIT_ERROR;
 	}
-	if (o->noperands == 1 && strcmp(o->operands[0], "-") != 0) {
-		name = o->operands[0];
-		if (!(in = fopen(name, "r"))) {
-			lp_error("%s: %s", name, strerror(errno));
-			return LP_EXIT_ERROR;
-		}
-	}
-	r = lp_reader_new(in, name, 0);
-	while ((got = lp_reader_next(r, &row)) == 1) {
-		if (nrows == cap) {
-			cap = cap ? cap * 2 : 64;
-			rows = lp_xreallocarray(rows, cap, sizeof *rows);
-			widths = lp_xreallocarray(widths, cap, sizeof *widths);
-		}
-		rows[nrows] = lp_xcalloc(row->n ? row->n : 1, sizeof **rows);
-		for (size_t j = 0; j < row->n; j++)
-			rows[nrows][j] = row->values[j] ? lp_xstrdup(row->values[j]) : NULL;
-		widths[nrows++] = row->n;
-	}
-	if (got < 0)
-		rc = LP_EXIT_ERROR;
-	/*
-	 * JSON Lines may add columns as it goes: the header is known only
-	 * now, and earlier rows get empty cells for the columns they lacked.
-	 */
-	cols = lp_reader_columns(r);
-	for (size_t i = 0; i < nrows; i++) {
-		if (widths[i] >= cols->n)
-			continue;
-		rows[i] = lp_xreallocarray(rows[i], cols->n, sizeof **rows);
-		memset(rows[i] + widths[i], 0, (cols->n - widths[i]) * sizeof **rows);
-		widths[i] = cols->n;
-	}
-	if (rc == LP_EXIT_OK) {
-		switch (o->render_fmt) {
-		case LP_FMT_MD:
-			render_md(stdout, cols, rows, nrows, o->title);
-			break;
-		case LP_FMT_HTML:
-			lp_report_html_rows(stdout, o->title ? o->title : "lp rows", ctx->today,
-			    cols->v, cols->n, rows, nrows);
-			break;
-		default: {
-			struct lp_col *wc = lp_xcalloc(cols->n ? cols->n : 1, sizeof *wc);
-			struct lp_writer *w;
-
-			for (size_t j = 0; j < cols->n; j++)
-				wc[j] = (struct lp_col){ cols->v[j], column_type(rows, nrows, j) };
-			w = lp_writer_new(stdout, o->render_fmt, wc, cols->n, ctx->raw);
-			for (size_t i = 0; i < nrows; i++)
-				lp_writer_row(w, (const char *const *)rows[i]);
-			if (lp_writer_finish(w) < 0)
-				rc = LP_EXIT_ERROR;
-			free(wc);
-		}
-		}
-	}
-	for (size_t i = 0; i < nrows; i++) {
-		for (size_t j = 0; j < widths[i]; j++)
-			free(rows[i][j]);
-		free(rows[i]);
-	}
-	free(rows);
-	free(widths);
-	lp_reader_free(r);
+	rc = lp_report_render(ctx, in, name, fmt, o->title, stdout);
 	if (in != stdin)
 		fclose(in);
 	return rc;
 }
 
-/* ---- options ---- */
+/* ---- credential, verify ---- */
 
-static const struct {
-	const char *name;
-	unsigned bit;
-	int (*run)(struct run *);
-} commands[] = {
-	{ "summary", CMD_SUMMARY, cmd_summary },
-	{ "coverage", CMD_COVERAGE, cmd_coverage },
-	{ "html", CMD_HTML, cmd_html },
-	{ "pack", CMD_PACK, cmd_pack },
-	{ "render", CMD_RENDER, cmd_render },
+static int
+new_key(struct lp_ctx *ctx, const struct opts *o)
+{
+	struct lp_buf did = {0};
+	int rc;
+
+	if (o->key || o->issuer_name || o->issuer_url || ctx->noperands)
+		return lp_usage_error(ctx, "--new-key FILE makes a key, and takes nothing else");
+	rc = lp_credential_new_key(o->new_key, &did);
+	if (rc == 0)
+		printf("%s\n", lp_buf_str(&did));
+	lp_buf_free(&did);
+	return rc == 0 ? LP_EXIT_OK : LP_EXIT_ERROR;
+}
+
+static int
+cmd_credential(struct lp_ctx *ctx, void *arg)
+{
+	const struct opts *o = arg;
+	struct lp_portfolio p;
+	struct lp_buf out = {0};
+	char *root = NULL;
+	int rc;
+
+	if (o->new_key)
+		return new_key(ctx, o);
+	if (!o->key || !o->issuer_name)
+		return lp_usage_error(ctx, "credential needs --key FILE and --issuer-name NAME "
+		    "(or --new-key FILE)");
+	if (lp_portfolio_find(ctx->noperands ? ctx->operands[0] : ctx->dir, &root) < 0)
+		return LP_EXIT_ERROR;
+	rc = lp_portfolio_open(ctx, root, LP_LOAD_ALL | LP_LOAD_BODIES, &p);
+	if (rc == 0)
+		rc = lp_credential_issue(&p, ctx->fw, ctx->today, o->key, o->issuer_name,
+		    o->issuer_url, &out);
+	if (rc == 0)
+		fwrite(out.data, 1, out.len, stdout);
+	lp_portfolio_free(&p);
+	lp_buf_free(&out);
+	free(root);
+	return rc == 0 ? LP_EXIT_OK : rc == 1 ? LP_EXIT_FOUND : LP_EXIT_ERROR;
+}
+
+static int
+cmd_verify(struct lp_ctx *ctx, void *arg)
+{
+	const char *name = ctx->noperands ? ctx->operands[0] : "-";
+	int from_stdin = strcmp(name, "-") == 0;
+	struct lp_buf in = {0}, why = {0};
+	int rc;
+
+	if (from_stdin)
+		rc = lp_fd_read(0, "<stdin>", LP_FILE_MAX, &in);
+	else if ((rc = lp_file_read(name, LP_FILE_MAX, &in)) == 1)
+		lp_error("%s: %s", name, strerror(ENOENT));
+	if (rc != 0) {
+		lp_buf_free(&in);
+		return LP_EXIT_ERROR;
+	}
+	rc = lp_credential_verify(lp_buf_str(&in), in.len, ctx->today, &why);
+	if (rc < 0)
+		lp_error("%s: %s", from_stdin ? "<stdin>" : name, lp_buf_str(&why));
+	else
+		printf("%s%s\n", rc ? "invalid: " : "", lp_buf_str(&why));
+	lp_buf_free(&in);
+	lp_buf_free(&why);
+	return rc == 0 ? LP_EXIT_OK : rc == 1 ? LP_EXIT_FOUND : LP_EXIT_ERROR;
+}
+
+/* ---- the tables ---- */
+
+static const struct lp_cli_cmd commands[] = {
+	[CMD_SUMMARY] = { "summary", "[COHORT ...]",
+	    "one row per practitioner: stage, dates, readiness, counts",
+	    0, -1, cmd_summary, LP_CLI_V_DIR, 0 },
+	[CMD_COVERAGE] = { "coverage", "[COHORT ...]",
+	    "one row per standard: practitioners at each level, and supported",
+	    0, -1, cmd_coverage, LP_CLI_V_DIR, 0 },
+	[CMD_PROGRESS] = { "progress", "[COHORT ...]",
+	    "at the end of each month or term, practitioners at each level of each standard",
+	    0, -1, cmd_progress, LP_CLI_V_DIR, 0 },
+	[CMD_HTML] = { "html", "[COHORT ...]", "the cohort dashboard as one self-contained HTML file",
+	    0, -1, cmd_html, LP_CLI_V_DIR, 0 },
+	[CMD_WORKBOOK] = { "workbook", "[COHORT ...]",
+	    "the cohort as one Excel workbook: summary, coverage, levels, deadlines, expiries",
+	    0, -1, cmd_workbook, LP_CLI_V_DIR, 0 },
+	[CMD_PACK] = { "pack", "[PORTFOLIO]", "one portfolio as one HTML document for moderation",
+	    0, 1, cmd_pack, LP_CLI_V_DIR, 0 },
+	[CMD_RENDER] = { "render", "[FILE]", "rows from standard input as a table, Markdown or HTML",
+	    0, 1, cmd_render, LP_CLI_V_FILE, LP_CLI_CMD_RENDER },
+	[CMD_CREDENTIAL] = { "credential", "[PORTFOLIO]",
+	    "an accredited portfolio as a signed Open Badges 3.0 credential",
+	    0, 1, cmd_credential, LP_CLI_V_DIR, 0 },
+	[CMD_VERIFY] = { "verify", "[FILE]", "check a credential's signature and dates",
+	    0, 1, cmd_verify, LP_CLI_V_FILE, 0 },
 };
 
-/* Which subcommands an option means something to. */
-static int
-option_applies(int opt, unsigned cmd)
-{
-	switch (opt) {
-	case OPT_GIT:
-	case OPT_REF:
-	case LP_OPT_AT:
-	case LP_OPT_WINDOWS:
-	case LP_OPT_MIN:
-		return (cmd & CMD_PORTFOLIOS) != 0;
-	case OPT_TITLE:
-		return (cmd & (CMD_HTML | CMD_RENDER)) != 0;
-	case OPT_ROWS:
-	case OPT_GROUP:
-		return cmd == CMD_HTML;
-	case LP_OPT_WITHIN:
-		return (cmd & (CMD_SUMMARY | CMD_HTML | CMD_PACK)) != 0;
-	case LP_OPT_NO_COMMIT:
-		return 1;	/* nothing is ever committed: accepted, and means nothing */
-	default:
-		return 1;
-	}
-}
+static const struct lp_cli_opt options[] = {
+	LP_CLI_STR(0, "title", "TITLE", "the title and heading of the html page (also render -o html)",
+	    B(CMD_HTML) | B(CMD_RENDER), struct opts, title, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "rows", "N", "the most rows each per-practitioner table of html shows (default 1000)",
+	    B(CMD_HTML), struct opts, rows, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "group", "GROUP", "what html groups practitioners by: school (the default) or cohort",
+	    B(CMD_HTML), struct opts, group, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "by", "month|term", "progress: a row per standard at the end of each month or term",
+	    B(CMD_PROGRESS), struct opts, by, LP_CLI_V_WORDS),
+	LP_CLI_STR(0, "since", "DATE", "progress: periods that end on or after DATE (default: a year before --until)",
+	    B(CMD_PROGRESS), struct opts, since, LP_CLI_V_DATE),
+	LP_CLI_STR(0, "until", "DATE", "progress: periods that end on or before DATE (default: today)",
+	    B(CMD_PROGRESS), struct opts, until, LP_CLI_V_DATE),
+	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_WORKBOOK) | B(CMD_PACK),
+	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
+	LP_CLI_OPT_MIN(PORTFOLIOS),
+	LP_CLI_STR(0, "key", "FILE", "the credential's signing key, as --new-key writes it",
+	    B(CMD_CREDENTIAL), struct opts, key, LP_CLI_V_FILE),
+	LP_CLI_STR(0, "issuer-name", "NAME", "the issuer's name in the credential, for example the school or trust",
+	    B(CMD_CREDENTIAL), struct opts, issuer_name, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "issuer-url", "URL", "the issuer's web address (https://...), put in the credential",
+	    B(CMD_CREDENTIAL), struct opts, issuer_url, LP_CLI_V_NONE),
+	LP_CLI_STR(0, "new-key", "FILE", "make a new signing key in FILE (mode 0600), never replacing a file",
+	    B(CMD_CREDENTIAL), struct opts, new_key, LP_CLI_V_FILE),
+	LP_CLI_OPT_AT(PORTFOLIOS | B(CMD_CREDENTIAL)),
+	LP_CLI_STR(0, "git", "PATH", "read portfolios from the git repositories at PATH instead of directories",
+	    PORTFOLIOS, struct opts, git, LP_CLI_V_DIR),
+	LP_CLI_STR(0, "ref", "GLOB", "with --git: read every ref whose full name matches GLOB",
+	    PORTFOLIOS, struct opts, ref, LP_CLI_V_NONE),
+	LP_CLI_FLAG(0, "submitted", "with --git: each portfolio as at its latest submission tag",
+	    PORTFOLIOS, struct opts, submitted),
+	LP_CLI_OPT_JOBS(COHORT),
+	LP_CLI_OPT_SCHOOL(COHORT),
+	LP_CLI_OPT_COHORT(COHORT),
+	LP_CLI_OPT_WINDOWS(PORTFOLIOS),
+	LP_CLI_OPT_C(LP_CLI_ALL),
+	LP_CLI_OPT_O(ROWS),
+	LP_CLI_OPT_BOM(ROWS),
+	LP_CLI_OPT_RAW(ROWS),
+	LP_CLI_OPT_Q(LP_CLI_ALL),
+	LP_CLI_OPT_TODAY(LP_CLI_ALL),
+	LP_CLI_OPT_FRAMEWORK(PORTFOLIOS | B(CMD_CREDENTIAL)),
+};
 
-static int
-parse_options(struct lp_ctx *ctx, struct opts *o, int argc, char **argv)
-{
-	int c, r;
-
-	/* argv[0] is the subcommand; getopt permutes operands to the end. */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":" LP_SHORTOPTS, long_opts, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			if (optopt > 0 && optopt < 256)
-				lp_error("-%c: %s", optopt, c == ':' ? "expected a value" : "unknown option");
-			else
-				lp_error("%s: %s", argv[optind - 1], c == ':' ? "expected a value" : "unknown option");
-			return -1;
-		}
-		if (!option_applies(c, o->cmd)) {
-			lp_error("%s does not apply to %s", argv[optind - 1], argv[0]);
-			return -1;
-		}
-		switch (c) {
-		case OPT_GIT:
-			o->git = optarg;
-			continue;
-		case OPT_REF:
-			o->ref = optarg;
-			continue;
-		case OPT_TITLE:
-			o->title = optarg;
-			continue;
-		case OPT_ROWS: {
-			long n = lp_parse_count(optarg);
-
-			if (n < 0) {
-				lp_error("--rows: expected a number of rows (0 or more), got '%s'", optarg);
-				return -1;
-			}
-			o->rows = (size_t)n;
-			continue;
-		}
-		case OPT_GROUP:
-			if (strcmp(optarg, "school") == 0)
-				o->group = LP_REPORT_BY_SCHOOL;
-			else if (strcmp(optarg, "cohort") == 0)
-				o->group = LP_REPORT_BY_COHORT;
-			else {
-				lp_error("--group: expected school or cohort, got '%s'", optarg);
-				return -1;
-			}
-			continue;
-		case 'o':
-			/* render also writes md and html, which lp_ctx_option refuses. */
-			if (o->cmd == CMD_RENDER) {
-				if (lp_format_parse(optarg, &o->render_fmt) < 0) {
-					lp_error("-o: expected table, csv, tsv, json, jsonl, md or html, got '%s'", optarg);
-					return -1;
-				}
-				continue;
-			}
-			break;
-		}
-		if ((r = lp_ctx_option(ctx, c, optarg)) < 0)
-			return -1;
-		if (r == 0) {
-			lp_error("%s: unknown option", argv[optind - 1]);
-			return -1;
-		}
-	}
-	o->operands = argv + optind;
-	o->noperands = (size_t)(argc - optind);
-	if (o->ref && !o->git) {
-		lp_error("--ref needs --git PATH");
-		return -1;
-	}
-	if (o->git && ctx->at) {
-		lp_error("--git reads each repository at HEAD or at --ref GLOB: use --ref, not --at");
-		return -1;
-	}
-	if (o->git && o->noperands > 0 && o->cmd != CMD_RENDER) {
-		lp_error("--git PATH names the portfolios: no operands with it");
-		return -1;
-	}
-	return 0;
-}
+static const struct lp_cli_prog prog = {
+	"lp-report", "Cohort views for data managers and senior leaders, moderation packs "
+	"and signed credentials.",
+	commands, sizeof commands / sizeof commands[0],
+	options, sizeof options / sizeof options[0],
+	NULL, NULL,
+};
 
 int
 main(int argc, char **argv)
 {
-	struct lp_ctx ctx;
-	struct opts o;
-	struct run run;
-	int status;
+	struct opts o = {0};
 
-	lp_ctx_init(&ctx, argv[0]);
-	if ((status = lp_early_options(argc, argv, usage)) >= 0)
-		return lp_exit(status);
-	status = LP_EXIT_ERROR;
-	memset(&o, 0, sizeof o);
-	o.rows = DEFAULT_ROWS;
-	o.render_fmt = LP_FMT_TABLE;
-	if (!lp_subcommand_first(argc, argv, LP_SHORTOPTS, long_opts)) {
-		lp_error("expected a command: summary, coverage, html, pack or render");
-		usage(stderr);
-		return lp_exit(LP_EXIT_ERROR);
-	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			o.cmd = commands[i].bit;
-	if (!o.cmd) {
-		lp_error("unknown command '%s'", argv[1]);
-		usage(stderr);
-		return lp_exit(LP_EXIT_ERROR);
-	}
-	lp_git_global_init();
-	memset(&run, 0, sizeof run);
-	if (parse_options(&ctx, &o, argc - 1, argv + 1) < 0) {
-		usage(stderr);
-		goto out;
-	}
-	if (lp_ctx_ready(&ctx) < 0)
-		goto out;
-	run.ctx = &ctx;
-	run.o = &o;
-	if (calendars_init(&run.cals, &ctx) < 0)
-		goto out;
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (commands[i].bit == o.cmd)
-			status = commands[i].run(&run);
-	calendars_free(&run.cals);
-out:
-	lp_ctx_free(&ctx);
-	lp_git_global_shutdown();
-	return lp_exit(status);
+	return lp_cli_main(&prog, &o, argc, argv);
 }

@@ -13,17 +13,14 @@
  * this file only chooses what to ask and prints the answers.
  */
 #include <errno.h>
-#include <limits.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "docwrite.h"
 #include "lp.h"
-
-extern char **environ;
+#include "submit.h"
 
 struct opts {
 	const char *since, *until;	/* list */
@@ -463,114 +460,6 @@ portfolio_root(const struct lp_ctx *ctx, const struct opts *o, size_t first, cha
 	return rc;
 }
 
-/*
- * Our own `lp`: the one beside this program, or one on PATH that has
- * lp-window beside it.  (A bare `lp` on PATH may be the CUPS print
- * command, which must never be handed a portfolio.)
- */
-static char *
-find_lp(void)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	const char *path = getenv("PATH");
-
-	if (n > 0) {
-		char *slash, *lp;
-
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/'))) {
-			*slash = '\0';
-			lp = lp_xasprintf("%s/lp", self);
-			if (access(lp, X_OK) == 0)
-				return lp;
-			free(lp);
-		}
-	}
-	while (path && *path) {
-		size_t len = strcspn(path, ":");
-		char *dir = len ? lp_xstrndup(path, len) : lp_xstrdup(".");
-		char *lp = lp_xasprintf("%s/lp", dir);
-		char *sib = lp_xasprintf("%s/lp-window", dir);
-		int ours = access(lp, X_OK) == 0 && access(sib, X_OK) == 0;
-
-		free(dir);
-		free(sib);
-		if (ours)
-			return lp;
-		free(lp);
-		path += len;
-		path += *path == ':';
-	}
-	return NULL;
-}
-
-/*
- * `lp check` on the portfolio, as a child, its stdout sent to our stderr
- * so that our own output stays ours.  Not -q: that would hide the very
- * findings that explain a refusal.  0 ready, 1 not ready, -1 when the
- * checks could not run (diagnostic printed).
- */
-static int
-run_lp_check(const struct lp_ctx *ctx, const struct opts *o, const char *root)
-{
-	char *lp = find_lp();
-	char today[11];
-	const char *argv[12];
-	size_t n = 0;
-	posix_spawn_file_actions_t fa;
-	pid_t pid;
-	int status, err;
-
-	if (!lp) {
-		lp_error("cannot find lp (beside lp-window or on PATH) to run lp check; "
-		    "--force submits without the check");
-		return -1;
-	}
-	lp_date_format(ctx->today, today);
-	argv[n++] = lp;
-	argv[n++] = "check";
-	argv[n++] = "--today";
-	argv[n++] = today;
-	if (ctx->framework_path) {
-		argv[n++] = "--framework";
-		argv[n++] = ctx->framework_path;
-	}
-	if (ctx->min_set) {
-		argv[n++] = "--min";
-		argv[n++] = lp_level_name(ctx->min_level);
-	}
-	argv[n++] = "--";
-	argv[n++] = root;
-	argv[n] = NULL;
-	fflush(stdout);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
-	err = posix_spawn(&pid, lp, &fa, NULL, (char *const *)argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (err) {
-		lp_error("cannot run %s: %s", lp, strerror(err));
-		free(lp);
-		return -1;
-	}
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			lp_error("waiting for %s: %s", lp, strerror(errno));
-			free(lp);
-			return -1;
-		}
-	}
-	free(lp);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
-		return 1;
-	lp_error("lp check could not check the portfolio (%s %d)",
-	    WIFEXITED(status) ? "exit" : "signal",
-	    WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
-	return -1;
-}
-
 /* The state of p that rules a submission out, or NULL. */
 static const char *
 not_submittable(const struct lp_portfolio *p)
@@ -627,14 +516,14 @@ choose_window(const struct lp_ctx *ctx, const struct opts *o, const struct lp_po
 	return 1;
 }
 
-/* Record the submission in portfolio.md, commit and tag.  Exit status. */
+/* Record the submission in portfolio.md, commit and tag (lib/submit.c).  Exit status. */
 static int
 record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_portfolio *p,
     const char *root, struct lp_git *git, const struct lp_window *win)
 {
-	char *paths[] = { "portfolio.md" };
+	struct lp_submission s = { .root = root, .file = "portfolio.md", .doc = &p->doc };
 	char today[11], closes[11];
-	char *msg, *tagname, *tagmsg, *made = NULL;
+	char *msg, *tag, *tagmsg, *made = NULL;
 	int rc = LP_EXIT_ERROR;
 
 	lp_date_format(ctx->today, today);
@@ -644,28 +533,63 @@ record_submission(const struct lp_ctx *ctx, const struct opts *o, struct lp_port
 	if (p->outcome == LP_OUTCOME_REFERRED)
 		lp_doc_unset(&p->doc, "outcome");	/* SPEC 6: a new submission clears it */
 	msg = lp_xasprintf("window: submit into %s%s", win->id, o->force ? " (forced: not ready)" : "");
-	tagname = lp_xasprintf("lp/submitted/%s", win->id);
+	/* SPEC 5.4: whose and which window, so a cohort's repository keeps them apart. */
+	tag = lp_xasprintf("lp/submitted/%s/%s", p->id, win->id);
 	tagmsg = lp_xasprintf("%s (%s) submitted into window %s on %s%s",
 	    p->name, p->id, win->id, today, o->force ? ", forced: not checked for readiness" : "");
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, "portfolio.md", &p->doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+	s.message = msg;
+	s.tag = tag;
+	s.tag_message = tagmsg;
+	if (lp_submit_record(ctx, git, &s, &made) < 0)
 		goto out;
-	if (!ctx->no_commit && lp_git_tag(git, tagname, tagmsg, &made) < 0)
-		goto out;
-	if (!ctx->quiet) {
-		if (made)
-			printf("%s: submitted into %s (closes %s), tagged %s\n", p->id, win->id, closes, made);
-		else
-			printf("%s: submitted into %s (closes %s), not committed\n", p->id, win->id, closes);
-	}
+	if (made)
+		printf("%s: submitted into %s (closes %s), tagged %s\n", p->id, win->id, closes, made);
+	else
+		printf("%s: submitted into %s (closes %s), not committed\n", p->id, win->id, closes);
 	rc = LP_EXIT_OK;
 out:
 	free(made);
 	free(msg);
-	free(tagname);
+	free(tag);
 	free(tagmsg);
 	return rc;
+}
+
+/*
+ * A submission whose commit was made but whose tag is missing (the tag
+ * could not be written, or a kill came between): tag it now.  1 when
+ * there was one (*rc says how finishing went), 0 when not.
+ */
+static int
+finish_unfinished(struct lp_git *git, const char *root, const struct lp_portfolio *p, int *rc)
+{
+	struct lp_submission s = { .root = root, .file = "portfolio.md" };
+	char submitted[11];
+	char *tag, *msg, *prefix, *made = NULL;
+	int r;
+
+	if (p->submitted == LP_DATE_NONE || !*p->window || p->outcome != LP_OUTCOME_NONE)
+		return 0;
+	lp_date_format(p->submitted, submitted);
+	tag = lp_xasprintf("lp/submitted/%s/%s", p->id, p->window);
+	msg = lp_xasprintf("%s (%s) submitted into window %s on %s", p->name, p->id, p->window, submitted);
+	prefix = lp_xasprintf("window: submit into %s", p->window);
+	s.tag = tag;
+	s.tag_message = msg;
+	s.unfinished = prefix;
+	if ((r = lp_submit_unfinished(git, &s)) == 1) {
+		if (lp_submit_finish(git, &s, &made) == 0) {
+			printf("%s: submitted into %s (committed before), tagged %s\n", p->id, p->window, made);
+			*rc = LP_EXIT_OK;
+		}
+	} else if (r < 0) {
+		r = 1;
+	}
+	free(made);
+	free(tag);
+	free(msg);
+	free(prefix);
+	return r;
 }
 
 static int
@@ -695,6 +619,8 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 	    lp_calendar_for(&cal, ctx->windows_path, root) < 0 ||
 	    lp_git_prefix(git, root, &prefix) < 0)
 		goto out;
+	if (!ctx->no_commit && finish_unfinished(git, root, &p, &rc))
+		goto out;
 	if ((r = choose_window(ctx, o, &p, &cal, &win)) < 0)
 		goto out;
 	refused = r;
@@ -711,7 +637,7 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 	}
 	/* The slow check last, and only when nothing else stands in the way. */
 	if (!refused && !o->force) {
-		if ((r = run_lp_check(ctx, o, root)) < 0)
+		if ((r = lp_submit_run_check(ctx, root)) < 0)
 			goto out;
 		if (r == 1) {
 			lp_error("%s: refusing to submit: lp check found problems (above); "
@@ -738,10 +664,8 @@ static int
 cmd_outcome(struct lp_ctx *ctx, void *arg)
 {
 	const struct opts *o = arg;
-	char *paths[] = { "portfolio.md" };
 	struct lp_portfolio p;
 	struct lp_lock *lock = NULL;
-	struct lp_buf before = {0}, after = {0};
 	char *root = NULL, *msg = NULL;
 	char date[11];
 	lp_date when = ctx->today;
@@ -769,24 +693,15 @@ cmd_outcome(struct lp_ctx *ctx, void *arg)
 		lp_date_format(ctx->today, t);
 		lp_warn("--date %s is after today (%s)", date, t);
 	}
-	lp_doc_format(&p.doc, &before);
 	lp_doc_set(&p.doc, "outcome", lp_outcome_name(outcome));
 	if (outcome == LP_OUTCOME_ACCREDITED)
 		lp_doc_set(&p.doc, "accredited", date);
-	lp_doc_format(&p.doc, &after);
-	if (before.len == after.len && memcmp(before.data, after.data, before.len) == 0) {
-		rc = LP_EXIT_OK;	/* already recorded: nothing to write or commit */
-		goto out;
-	}
+	/* Only the lines of outcome and accredited change (SPEC 2.1); none when already so. */
 	msg = lp_xasprintf("window: outcome %s", lp_outcome_name(outcome));
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
-	    lp_portfolio_write_doc(root, "portfolio.md", &p.doc) < 0 ||
-	    lp_portfolio_commit(ctx, root, paths, 1, msg) < 0)
+	if (lp_portfolio_save_doc(ctx, root, "portfolio.md", &p.doc, msg, NULL) < 0)
 		goto out;
 	rc = LP_EXIT_OK;
 out:
-	lp_buf_free(&before);
-	lp_buf_free(&after);
 	lp_portfolio_free(&p);
 	lp_lock_release(lock);
 	free(msg);
@@ -834,6 +749,7 @@ static const struct lp_cli_opt options[] = {
 	LP_CLI_STR(0, "date", "DATE", "the date of the award (default today)",
 	    B(CMD_OUTCOME), struct opts, date, LP_CLI_V_DATE),
 	LP_CLI_OPT_AT(PORTFOLIOS),
+	LP_CLI_OPT_JOBS(PORTFOLIOS),
 	LP_CLI_OPT_SCHOOL(PORTFOLIOS),
 	LP_CLI_OPT_COHORT(PORTFOLIOS),
 	LP_CLI_OPT_WINDOWS(LP_CLI_ALL),

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "casestudy.h"
 #include "cli.h"
 #include "lp.h"
 
@@ -385,9 +386,19 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 {
 	static const lp_check_fn checks[] = {
 		lp_check_lifecycle, lp_check_evidence, lp_check_assessment,
+		lp_check_case_study,	/* where there is one */
 	};
 
-	(void)arg;
+	const struct args *a = arg;
+
+	if (a->staged && ctx->at)
+		return lp_usage_error(ctx, "--staged and --at name two different versions; give one");
+	if (a->git && (a->staged || ctx->noperands > 0))
+		return lp_usage_error(ctx, "--git REPO names the portfolios: no operands or --staged with it");
+	ctx->staged = a->staged;
+	if (a->git)
+		return lp_validate_git(ctx, a->git, LP_LOAD_ALL | LP_LOAD_BODIES,
+		    checks, sizeof checks / sizeof checks[0]);
 	return lp_validate(ctx, LP_LOAD_ALL | LP_LOAD_BODIES | LP_LOAD_ATTACHMENTS,
 	    checks, sizeof checks / sizeof checks[0]);
 }
@@ -517,6 +528,11 @@ static const struct lp_cli_opt options[] = {
 	INIT_VALUE("target", "WINDOW", "the window the practitioner aims to submit in", 8, 0),
 	LP_CLI_OPT_MIN(B(CMD_CHECK)),
 	LP_CLI_OPT_AT(B(CMD_CHECK)),
+	LP_CLI_STR(0, "git", "REPO", "check the portfolios in git repository REPO (at --at REV, or HEAD)",
+	    B(CMD_CHECK), struct args, git, LP_CLI_V_DIR),
+	LP_CLI_FLAG(0, "staged", "check the files as staged in git's index (for a pre-commit hook)",
+	    B(CMD_CHECK), struct args, staged),
+	LP_CLI_OPT_JOBS(B(CMD_CHECK)),
 	LP_CLI_OPT_SCHOOL(B(CMD_CHECK)),
 	LP_CLI_OPT_COHORT(B(CMD_CHECK)),
 	LP_CLI_OPT_WINDOWS(B(CMD_CHECK)),

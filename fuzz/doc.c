@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docwrite.h"
 #include "lp.h"
 #include "fuzz.h"
 
@@ -49,6 +50,38 @@ check_same(const struct lp_doc *a, const struct lp_doc *b)
 	}
 }
 
+/*
+ * Set a key, add one and drop one, surgically: the text parses to the
+ * edited fields and the same body.
+ */
+static void
+rewrite_edited(const char *text, size_t len, const struct lp_doc *orig)
+{
+	struct lp_doc ed, back;
+	struct lp_buf out = {0};
+
+	memset(&ed, 0, sizeof ed);
+	memset(&back, 0, sizeof back);
+	if (lp_doc_parse(&ed, "edit.md", text, len) < 0)
+		abort();
+	lp_doc_set(&ed, "outcome", "referred # not a comment");
+	lp_doc_set(&ed, "submitted", "2026-01-15");
+	if (orig->nfields)
+		lp_doc_unset(&ed, orig->fields[0].key);
+	if (lp_doc_rewrite(text, len, &ed, &out) < 0) {
+		fprintf(stderr, "fuzz-doc: the edited document cannot be rewritten\n");
+		abort();
+	}
+	if (lp_doc_parse(&back, "rewritten.md", out.data, out.len) < 0) {
+		fprintf(stderr, "fuzz-doc: the rewritten document does not parse:\n%s\n", lp_buf_str(&out));
+		abort();
+	}
+	check_same(&ed, &back);
+	lp_doc_free(&ed);
+	lp_doc_free(&back);
+	lp_buf_free(&out);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -74,6 +107,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "fuzz-doc: formatting is not stable\n");
 		abort();
 	}
+	/* A surgical rewrite that changes nothing changes no byte. */
+	lp_buf_reset(&out2);
+	if (lp_doc_rewrite((const char *)data, size, &doc, &out2) < 0 ||
+	    out2.len != size || (size && memcmp(out2.data, data, size) != 0)) {
+		fprintf(stderr, "fuzz-doc: rewriting with nothing changed changed the text\n");
+		abort();
+	}
+	rewrite_edited((const char *)data, size, &doc);
 	/* Editing keeps the document writable. */
 	lp_doc_set(&again, "title", "edited: \"quoted\" # not a comment");
 	lp_doc_unset(&again, "date");

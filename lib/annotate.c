@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lp.h"
+#include "discover.h"
 
 struct filter {
 	const struct lp_ctx *ctx;
@@ -171,8 +172,9 @@ lp_annotate(const struct lp_ctx *ctx, const struct lp_annotate *spec, const char
 
 	if (path && strcmp(path, "-") != 0) {
 		name = path;
-		if (!(in = fopen(path, "r"))) {
-			lp_error("%s: %s", path, strerror(errno));
+		if (!(in = lp_fopen_regular(path))) {
+			lp_error("%s: %s", path,
+			    errno == EINVAL ? "not a regular file" : strerror(errno));
 			return LP_EXIT_ERROR;
 		}
 	}

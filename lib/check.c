@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort-git.h"
 #include "lp.h"
+#include "pool.h"
 
 /* ---- assessment.csv against the threshold and the evidence ---- */
 
@@ -124,15 +126,18 @@ check_window(const struct lp_ctx *ctx, const struct lp_portfolio *p, const char 
 	if (!(w = lp_calendar_window(&cal, p->window))) {
 		lp_findings_add(f, path, key_line(p, "window"), LP_SEV_ERROR,
 		    "window %s is not in the calendar (%s)", p->window, cal.source);
-	} else if (p->submitted != LP_DATE_NONE &&
-	    (p->submitted < w->opens || p->submitted > w->closes)) {
-		char s[11], o[11], c[11];
+	} else if (p->submitted != LP_DATE_NONE && p->submitted > w->closes) {
+		/*
+		 * Only a submission after the window closed is wrong: one made
+		 * before a window opens waits for it (lp-window submit chooses
+		 * the next usable window when none is open).
+		 */
+		char s[11], c[11];
 
 		lp_date_format(p->submitted, s);
-		lp_date_format(w->opens, o);
 		lp_date_format(w->closes, c);
 		lp_findings_add(f, path, key_line(p, "submitted"), LP_SEV_ERROR,
-		    "submitted %s is outside window %s (%s to %s)", s, w->id, o, c);
+		    "submitted %s is after window %s closed (%s)", s, w->id, c);
 	}
 	lp_calendar_free(&cal);
 }
@@ -184,61 +189,99 @@ struct validate {
 	struct lp_findings all;
 	struct lp_strv ids;	/* sorted as seen: duplicates are findings */
 	struct lp_strv where;
+	const struct lp_strv *roots;
+	unsigned what;
+};
+
+/*
+ * One portfolio, on a reading thread: load it with its diagnostics
+ * captured, then run the checks.  Whether its id was seen before is
+ * known only in order, so that finding is added when it is taken.
+ */
+struct checked {
+	struct lp_findings loading;	/* what loading said */
+	struct lp_findings found;	/* what the checks found */
+	char *id, *label, *path;	/* NULL when it did not load or is not selected */
+	long id_line;
 };
 
 static void
-check_one(struct validate *v, const char *root, unsigned what)
+check_one(void *arg, void **state, size_t i, void *slot)
 {
-	struct lp_findings mine = {0};
-	struct lp_findings *old = lp_diag_capture(&mine);
+	struct validate *v = arg;
+	struct checked *c = slot;
+	struct lp_findings *old = lp_diag_capture(&c->loading);
 	struct lp_portfolio p;
+	int loaded;
 
-	memset(&p, 0, sizeof p);
-	if (lp_portfolio_open(v->ctx, root, what, &p) == 0) {
-		int seen = lp_strv_find(&v->ids, p.id);
-
-		lp_findings_set_portfolio(&mine, 0, p.id);
-		if (!lp_portfolio_selected(v->ctx, &p)) {
-			lp_diag_capture(old);
-			lp_findings_free(&mine);
-			lp_portfolio_free(&p);
-			return;
-		}
-		if (seen >= 0) {
-			char *path = lp_tree_path(p.tree, "portfolio.md");
-
-			lp_findings_add(&mine, path, key_line(&p, "id"), LP_SEV_ERROR,
-			    "two portfolios have the id '%s': %s and %s", p.id,
-			    v->where.v[seen], p.label);
-			free(path);
-		} else {
-			lp_strv_push(&v->ids, p.id);
-			lp_strv_push(&v->where, p.label);
-		}
-		for (size_t i = 0; i < v->nchecks; i++)
-			v->checks[i](v->ctx, &p, &mine);
+	(void)state;
+	loaded = lp_portfolio_open(v->ctx, v->roots->v[i], v->what, &p) == 0;
+	if (loaded && lp_portfolio_selected(v->ctx, &p)) {
+		lp_findings_set_portfolio(&c->loading, 0, p.id);
+		lp_findings_set_portfolio(&c->found, 0, p.id);
+		lp_diag_capture(&c->found);
+		for (size_t k = 0; k < v->nchecks; k++)
+			v->checks[k](v->ctx, &p, &c->found);
+		c->id = lp_xstrdup(p.id);
+		c->label = lp_xstrdup(p.label);
+		c->path = lp_tree_path(p.tree, "portfolio.md");
+		c->id_line = key_line(&p, "id");
+	} else if (loaded) {
+		/* Not selected: what loading said is not this run's business. */
+		lp_findings_free(&c->loading);
 	}
 	lp_portfolio_free(&p);
 	lp_diag_capture(old);
-	lp_findings_move(&v->all, &mine);
-	lp_findings_free(&mine);
+}
+
+static void
+take_one(void *arg, size_t i, void *slot)
+{
+	struct validate *v = arg;
+	struct checked *c = slot;
+
+	if (c->id) {
+		int seen = lp_strv_find(&v->ids, c->id);
+
+		if (seen >= 0) {
+			lp_findings_add(&c->loading, c->path, c->id_line, LP_SEV_ERROR,
+			    "two portfolios have the id '%s': %s and %s", c->id,
+			    v->where.v[seen], c->label);
+		} else {
+			lp_strv_push(&v->ids, c->id);
+			lp_strv_push(&v->where, c->label);
+		}
+	}
+	lp_findings_move(&v->all, &c->loading);
+	lp_findings_move(&v->all, &c->found);
+	lp_findings_free(&c->loading);
+	lp_findings_free(&c->found);
+	free(c->id);
+	free(c->label);
+	free(c->path);
+	if (v->ctx->progress && !v->ctx->quiet && (i + 1) % 50 == 0)
+		lp_progress_show("%zu/%zu portfolios", i + 1, v->roots->n);
 }
 
 int
 lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, size_t n)
 {
-	struct validate v = { .ctx = ctx, .checks = checks, .nchecks = n };
 	struct lp_strv roots = {0};
+	struct validate v = {
+		.ctx = ctx, .checks = checks, .nchecks = n, .roots = &roots,
+		.what = what | LP_LOAD_KEEP_GOING,
+	};
+	struct lp_pool_job job = {
+		.slot_size = sizeof(struct checked), .work = check_one, .take = take_one,
+		.arg = &v,
+	};
 	int status = LP_EXIT_OK;
 
 	/* Finding the portfolios is not a finding: a wrong path is exit 2. */
 	if (lp_cohort_find(ctx->operands, ctx->noperands, ctx->dir, &roots) < 0)
 		status = LP_EXIT_ERROR;
-	for (size_t i = 0; i < roots.n; i++) {
-		check_one(&v, roots.v[i], what | LP_LOAD_KEEP_GOING);
-		if (ctx->progress && !ctx->quiet && (i + 1) % 50 == 0)
-			lp_progress_show("%zu/%zu portfolios", i + 1, roots.n);
-	}
+	job.n = roots.n;
+	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	if (ctx->progress && !ctx->quiet)
 		lp_progress_clear();
 	if (lp_findings_print(ctx, &v.all) < 0)
@@ -249,5 +292,54 @@ lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, 
 	lp_strv_free(&v.ids);
 	lp_strv_free(&v.where);
 	lp_strv_free(&roots);
+	return status;
+}
+
+/* ---- the same over a repository's objects (lp check --git) ---- */
+
+struct validate_git {
+	struct validate *v;
+	size_t mark;	/* findings before this index belong to earlier portfolios */
+};
+
+static int
+check_git_one(struct lp_portfolio *p, void *arg)
+{
+	struct validate_git *g = arg;
+	struct validate *v = g->v;
+
+	/* What loading it said came just before: it is this portfolio's. */
+	lp_findings_set_portfolio(&v->all, g->mark, p->id);
+	for (size_t k = 0; k < v->nchecks; k++)
+		v->checks[k](v->ctx, p, &v->all);
+	lp_findings_set_portfolio(&v->all, v->all.n, NULL);
+	g->mark = v->all.n;
+	return 0;
+}
+
+int
+lp_validate_git(const struct lp_ctx *ctx, const char *repo, unsigned what,
+    const lp_check_fn *checks, size_t n)
+{
+	struct validate v = { .ctx = ctx, .checks = checks, .nchecks = n };
+	struct validate_git g = { .v = &v };
+	struct lp_git_cohort src = { .path = repo, .rev = ctx->at };
+	struct lp_findings *old = lp_diag_capture(&v.all);
+	int status = LP_EXIT_OK;
+
+	/*
+	 * Everything said while the repository is read is a finding, as in
+	 * lp_validate, except what cannot be read at all: an unknown
+	 * revision or a broken repository is the run's failure.
+	 */
+	if (lp_cohort_git_each(ctx, &src, what | LP_LOAD_KEEP_GOING, check_git_one, &g) < 0 &&
+	    lp_findings_count(&v.all, LP_SEV_ERROR) == 0)
+		status = LP_EXIT_ERROR;	/* failed without saying why: never 0 */
+	lp_diag_capture(old);
+	if (lp_findings_print(ctx, &v.all) < 0)
+		status = LP_EXIT_ERROR;
+	if (status == LP_EXIT_OK)
+		status = lp_findings_status(&v.all);
+	lp_findings_free(&v.all);
 	return status;
 }

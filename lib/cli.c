@@ -641,7 +641,7 @@ lp_cli_main(const struct lp_cli_prog *prog, void *opts, int argc, char **argv)
 		}
 	}
 	if (status < 0) {
-		lp_git_global_init();
+		/* libgit2 starts on first use (lp_git_need), not here. */
 		if (lp_ctx_ready(&ctx) < 0)
 			status = LP_EXIT_ERROR;
 		else

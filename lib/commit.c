@@ -57,17 +57,3 @@ lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root)
 	lp_git_free(git);
 	return rc;
 }
-
-int
-lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc)
-{
-	struct lp_buf b = {0};
-	char *path = lp_xasprintf("%s/%s", root, relpath);
-	int rc;
-
-	lp_doc_format(doc, &b);
-	rc = lp_file_write(path, lp_buf_str(&b), b.len, 0644);
-	lp_buf_free(&b);
-	free(path);
-	return rc;
-}

@@ -15,9 +15,8 @@
 /* The script's fixed part: how to read a command line against the tables. */
 static const char engine[] =
 "_lp_values() {	# KIND ARG CUR\n"
-"	# IFS is a newline only where names may hold spaces: compgen -W splits\n"
-"	# its word list on IFS too.\n"
 "	case $1 in\n"
+"	# File names may hold spaces: split compgen's answer on newlines only.\n"
 "	file) local IFS=$'\\n'; COMPREPLY=($(compgen -f -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
 "	dir) local IFS=$'\\n'; COMPREPLY=($(compgen -d -- \"$3\")); compopt -o filenames 2>/dev/null ;;\n"
 "	format) COMPREPLY=($(compgen -W 'table csv tsv json jsonl xlsx md html' -- \"$3\")) ;;\n"

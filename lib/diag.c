@@ -149,6 +149,29 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 	lp_buf_free(&b);
 }
 
+void
+lp_diag_fail(void)
+{
+	if (sink)
+		sink->failed = 1;
+}
+
+void
+lp_diag_replay(const struct lp_findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct lp_finding *d = &f->v[i];
+		int warning = d->severity == LP_SEV_WARNING;
+
+		if (sink)
+			lp_findings_add_text(sink, d->file, d->line, d->severity, d->message);
+		if (sink && f->failed)
+			sink->failed = 1;
+		else if (!(warning && quiet))
+			lp_diag_print(d->file, d->line, warning, d->message);
+	}
+}
+
 static void
 vdiag(const char *file, long line, int warning, const char *fmt, va_list ap)
 {
@@ -304,6 +327,27 @@ lp_xasprintf(const char *fmt, ...)
 	return lp_buf_detach(&b);
 }
 
+/*
+ * The one stdout can fail once: the row writer that sees it and lp_exit
+ * at the end would both say so, so it is said once per process.
+ */
+static int stdout_error_said;
+
+void
+lp_write_error(FILE *f, int err)
+{
+	/* A reader that went away (head, a closed pager) is not our error to report. */
+	if (err == EPIPE)
+		return;
+	if (f == stdout) {
+		if (stdout_error_said)
+			return;
+		stdout_error_said = 1;
+	}
+	lp_error("write error%s: %s", f == stdout ? " on standard output" : "",
+	    err ? strerror(err) : "output stream failed");
+}
+
 int
 lp_exit(int status)
 {
@@ -315,10 +359,6 @@ lp_exit(int status)
 		failed = 1;
 	if (!failed)
 		return status;
-	/* A reader that went away (head, a closed pager) is not our error to report. */
-	if (errno == EPIPE)
-		return LP_EXIT_ERROR;
-	lp_error("write error on standard output: %s",
-	    errno ? strerror(errno) : "unknown error");
+	lp_write_error(stdout, errno);
 	return LP_EXIT_ERROR;
 }

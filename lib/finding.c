@@ -30,6 +30,7 @@ lp_findings_add_text(struct lp_findings *f, const char *file, long line,
 	x->line = line > 0 ? line : 0;
 	x->severity = sev;
 	x->message = lp_xstrdup(message);
+	x->fatal = 0;
 }
 
 void
@@ -72,6 +73,15 @@ lp_findings_count(const struct lp_findings *f, enum lp_severity sev)
 }
 
 void
+lp_findings_fail(struct lp_findings *f, const char *file)
+{
+	f->failed = 1;
+	for (size_t i = 0; i < f->n; i++)
+		if (file && f->v[i].file && strcmp(f->v[i].file, file) == 0)
+			f->v[i].fatal = 1;
+}
+
+void
 lp_findings_move(struct lp_findings *to, struct lp_findings *from)
 {
 	for (size_t i = 0; i < from->n; i++) {
@@ -81,6 +91,7 @@ lp_findings_move(struct lp_findings *to, struct lp_findings *from)
 		}
 		to->v[to->n++] = from->v[i];
 	}
+	to->failed |= from->failed;
 	from->n = 0;
 }
 
@@ -95,8 +106,13 @@ lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f)
 	};
 	struct lp_writer *w;
 
-	if (ctx->quiet)
+	if (ctx->quiet) {
+		/* -q: the exit status speaks, but an error that makes it 2 is still said. */
+		for (size_t i = 0; i < f->n; i++)
+			if (f->v[i].fatal)
+				lp_diag_print(f->v[i].file, f->v[i].line, 0, f->v[i].message);
 		return 0;
+	}
 	if (!ctx->format_set) {
 		for (size_t i = 0; i < f->n; i++)
 			lp_diag_print(f->v[i].file, f->v[i].line,
@@ -122,6 +138,8 @@ lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f)
 int
 lp_findings_status(const struct lp_findings *f)
 {
+	if (f->failed)
+		return LP_EXIT_ERROR;
 	return lp_findings_count(f, LP_SEV_ERROR) ? LP_EXIT_FOUND : LP_EXIT_OK;
 }
 

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "lp.h"
+#include "discover.h"
 
 #define ATTRIBUTES	"Attributes"
 #define EXPERTISE	"Expertise"
@@ -762,8 +763,9 @@ lp_framework_load(const char *path, struct lp_framework *out)
 	memset(out, 0, sizeof *out);
 	ld.path = path;
 	ld.fw = &fw;
-	if (!(f = fopen(path, "r"))) {
-		lp_errorat(path, 0, "cannot open framework: %s", strerror(errno));
+	if (!(f = lp_fopen_regular(path))) {
+		lp_errorat(path, 0, "cannot open framework: %s",
+		    errno == EINVAL ? "not a regular file" : strerror(errno));
 		goto out;
 	}
 	if (!(ld.r = lp_reader_new(f, path, 0)))

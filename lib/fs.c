@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "lp.h"
+#include "discover.h"
 
 #define LOCK_WAIT_DEFAULT	30	/* seconds */
 #define LOCK_POLL_MS		100
@@ -114,21 +115,82 @@ lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out)
 	return -1;
 }
 
+/*
+ * A descriptor the user handed over by name (/dev/stdin, a shell's
+ * <(process substitution)) is a pipe that already has its writer: reading
+ * it cannot hang on an absent writer the way a planted FIFO would.
+ */
+static int
+handed_over(const char *path)
+{
+	return strcmp(path, "/dev/stdin") == 0 || strncmp(path, "/dev/fd/", 8) == 0 ||
+	    strncmp(path, "/proc/self/fd/", 14) == 0;
+}
+
 int
 lp_file_read(const char *path, size_t max, struct lp_buf *out)
 {
-	int fd, rc;
+	struct stat st;
+	int fd, rc, flags;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0 && errno == ENXIO) {
+		lp_errorat(path, 0, "not a regular file");	/* a socket */
+		return -1;
+	}
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return 1;
 		lp_error("cannot read %s: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = lp_fd_read(fd, path, max, out);
+	if (fstat(fd, &st) < 0) {
+		lp_error("cannot read %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) && !(S_ISFIFO(st.st_mode) && handed_over(path))) {
+		lp_errorat(path, 0, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	rc = lp_fd_read_stat(fd, &st, max, out);
+	if (rc < 0)
+		lp_fd_read_error(path, max);
 	close(fd);
 	return rc;
+}
+
+FILE *
+lp_fopen_regular(const char *path)
+{
+	struct stat st;
+	FILE *f;
+	int fd, flags, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0) {
+		if (errno == ENXIO)
+			errno = EINVAL;		/* a socket */
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (!S_ISREG(st.st_mode) && !(S_ISFIFO(st.st_mode) && handed_over(path))) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	if ((f = fdopen(fd, "r")))
+		return f;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return NULL;
 }
 
 static int

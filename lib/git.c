@@ -22,6 +22,7 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "gitsafe.h"
 
 struct lp_git {
 	git_repository *repo;
@@ -44,11 +45,23 @@ git_fail(const char *what)
 	return -1;
 }
 
+static int git_started;
+
+/*
+ * libgit2 costs 10-30 ms to start (libgit2 1.5.1 as Debian builds it
+ * seeds mbedTLS and parses the whole CA bundle in git_libgit2_init, and
+ * no option turns that off), so it is started on first use, not at
+ * start-up: annotate, framework, render and a portfolio outside git
+ * never pay for it.
+ */
 void
-lp_git_global_init(void)
+lp_git_need(void)
 {
+	if (git_started)
+		return;
 	if (git_libgit2_init() < 0)
 		lp_die("cannot initialise libgit2");
+	git_started = 1;
 	/*
 	 * libgit2 caches no tree over 4 KiB, and a cohort repository's root
 	 * tree lists thousands of portfolios: without this, reading each
@@ -58,10 +71,19 @@ lp_git_global_init(void)
 	    (size_t)(16u << 20));
 }
 
+/* Kept for programs that still call it: libgit2 now starts on first use. */
+void
+lp_git_global_init(void)
+{
+}
+
 void
 lp_git_global_shutdown(void)
 {
+	if (!git_started)
+		return;
 	git_libgit2_shutdown();
+	git_started = 0;
 }
 
 /* The path without the trailing slash libgit2 keeps on directories. */
@@ -83,6 +105,11 @@ git_new(git_repository *repo)
 
 	g->repo = repo;
 	g->where = strip_slash(wd ? wd : git_repository_path(repo));
+	if (lp_git_odb_guard(repo) < 0) {
+		git_fail(g->where);
+		lp_git_free(g);
+		return NULL;
+	}
 	return g;
 }
 
@@ -119,6 +146,7 @@ lp_git_open(const char *dir, struct lp_git **out)
 	int rc;
 
 	*out = NULL;
+	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
 	git_error_clear();
 	rc = git_repository_open_ext(&repo, dir, 0,
@@ -133,8 +161,46 @@ lp_git_open(const char *dir, struct lp_git **out)
 		git_repository_free(repo);
 		return -1;
 	}
-	*out = git_new(repo);
-	return 0;
+	return (*out = git_new(repo)) ? 0 : -1;
+}
+
+/*
+ * Inside a pre-receive hook, the objects being pushed wait in a
+ * quarantine directory that git names in GIT_QUARANTINE_PATH (and
+ * GIT_OBJECT_DIRECTORY) until the hook accepts them.  lp takes no
+ * repository from the environment, but to check a push it must see
+ * them: the quarantine is added as an alternate object directory of the
+ * repository that holds it, and only then.
+ */
+static int
+add_quarantine(git_repository *repo, const char *path)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	char *objects, *real_q, *real_o;
+	git_odb *odb = NULL;
+	int inside, rc = 0;
+
+	if (!q || !*q)
+		return 0;
+	objects = lp_xasprintf("%sobjects", git_repository_path(repo));
+	real_q = realpath(q, NULL);
+	real_o = realpath(objects, NULL);
+	/* git puts the quarantine inside the repository's objects directory. */
+	inside = real_q && real_o && strncmp(real_q, real_o, strlen(real_o)) == 0 &&
+	    real_q[strlen(real_o)] == '/';
+	if (inside && (git_repository_odb(&odb, repo) < 0 ||
+	    git_odb_add_disk_alternate(odb, real_q) < 0)) {
+		const git_error *e = git_error_last();
+
+		lp_error("%s: cannot read the pushed objects in %s: %s", path, q,
+		    e && e->message ? e->message : "unknown git error");
+		rc = -1;
+	}
+	git_odb_free(odb);
+	free(objects);
+	free(real_q);
+	free(real_o);
+	return rc;
 }
 
 int
@@ -144,6 +210,7 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	int rc;
 
 	*out = NULL;
+	lp_git_need();
 	git_error_clear();
 	rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL);
@@ -153,8 +220,11 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	}
 	if (rc < 0)
 		return open_failed(path, rc);
-	*out = git_new(repo);
-	return 0;
+	if (add_quarantine(repo, path) < 0) {
+		git_repository_free(repo);
+		return -1;
+	}
+	return (*out = git_new(repo)) ? 0 : -1;
 }
 
 int
@@ -168,6 +238,7 @@ lp_git_init(const char *dir, struct lp_git **out)
 	int rc = -1;
 
 	*out = NULL;
+	lp_git_need();
 	/* git's own default branch is "master"; lp's is "main" unless configured. */
 	if (git_config_open_default(&cfg) == 0 &&
 	    git_config_get_string_buf(&branch, cfg, "init.defaultBranch") == 0 &&
@@ -183,7 +254,8 @@ lp_git_init(const char *dir, struct lp_git **out)
 		git_fail(dir);
 		goto out;
 	}
-	*out = git_new(repo);
+	if (!(*out = git_new(repo)))
+		goto out;
 	rc = 0;
 out:
 	git_buf_dispose(&branch);

@@ -122,12 +122,18 @@ lp_hook_install(const char *dir, const char *name, const char *front)
 		goto out;
 	}
 	*slash = '/';
+	/*
+	 * --min none: a commit may record a portfolio that is still growing
+	 * (standards not yet at the minimum), but never a broken one.
+	 */
 	lp_buf_adds(&text, "#!/bin/sh\n" LP_HOOK_MARK "\n"
-	    "# Refuses a commit whose staged portfolio files have findings;\n"
+	    "# Refuses a commit whose staged portfolio files are broken (malformed,\n"
+	    "# lifecycle nonsense, claims the evidence does not support); a portfolio\n"
+	    "# still short of the minimum level may be committed.\n"
 	    "# `lp hook uninstall` removes this file, `git commit --no-verify` skips it.\n"
 	    "exec ");
 	sh_quote(&text, front);
-	lp_buf_adds(&text, " check --staged\n");
+	lp_buf_adds(&text, " check --staged --min none\n");
 	rc = lp_file_write(path, text.data, text.len, 0755);
 	if (rc == 0 && chmod(path, 0755) < 0) {
 		lp_error("%s: %s", path, strerror(errno));

@@ -81,12 +81,14 @@ struct lp_finding {
 	long line;		/* 0 when not known */
 	enum lp_severity severity;
 	char *message;
+	int fatal;		/* makes the run fail (exit 2): printed even with -q */
 };
 
 struct lp_findings {
 	struct lp_finding *v;
 	size_t n, cap;
 	char *portfolio;	/* stamped onto findings added from now on */
+	int failed;		/* a file could not be read (I/O, a FIFO): exit 2 */
 };
 
 /*
@@ -95,6 +97,16 @@ struct lp_findings {
  * Returns the sink it replaces.
  */
 struct lp_findings *lp_diag_capture(struct lp_findings *f);
+/*
+ * Send findings captured on another thread on as this thread's own
+ * diagnostics (to stderr, or to its capture), in their order.
+ */
+void lp_diag_replay(const struct lp_findings *f);
+/*
+ * The problem being said is a failure to read (I/O, a FIFO where a file
+ * belongs), not a finding: a capturing validator exits 2 for it.
+ */
+void lp_diag_fail(void);
 void lp_findings_add(struct lp_findings *f, const char *file, long line,
     enum lp_severity sev, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void lp_findings_add_text(struct lp_findings *f, const char *file, long line,
@@ -102,6 +114,11 @@ void lp_findings_add_text(struct lp_findings *f, const char *file, long line,
 /* Stamp id on findings [from..n) that have none, and on those added later. */
 void lp_findings_set_portfolio(struct lp_findings *f, size_t from, const char *id);
 size_t lp_findings_count(const struct lp_findings *f, enum lp_severity sev);
+/*
+ * The run fails (exit 2, SPEC 4: I/O, a FIFO where a file belongs): the
+ * findings about file so far are what made it fail, printed even with -q.
+ */
+void lp_findings_fail(struct lp_findings *f, const char *file);
 /* Append from's findings to to, leaving from empty. */
 void lp_findings_move(struct lp_findings *to, struct lp_findings *from);
 struct lp_ctx;
@@ -111,7 +128,7 @@ struct lp_ctx;
  * 0, or -1 on a write error.
  */
 int lp_findings_print(const struct lp_ctx *ctx, const struct lp_findings *f);
-/* 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
+/* 2 when the run failed, 1 (LP_EXIT_FOUND) when any finding is an error, else 0. */
 int lp_findings_status(const struct lp_findings *f);
 void lp_findings_free(struct lp_findings *f);
 
@@ -129,6 +146,8 @@ char *lp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * diagnostic and returns 2; EPIPE ends quietly with 2; otherwise returns
  * status unchanged.  Every main ends with `return lp_exit(status);`.
  */
+/* Say that writing to f failed (errno err), once for stdout; nothing for EPIPE. */
+void lp_write_error(FILE *f, int err);
 int lp_exit(int status);
 
 /* ------------------------------------------------------------------ */
@@ -548,6 +567,11 @@ struct lp_git;
  */
 int lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir, struct lp_tree **out);
 /*
+ * The portfolio at subdir as it is staged in git's index (lp check
+ * --staged, for a pre-commit hook): files are named ":subdir/file".
+ */
+int lp_tree_open_index(struct lp_git *git, const char *subdir, struct lp_tree **out);
+/*
  * Read a file relative to the portfolio root (beneath it, never following
  * a link out).  0, 1 when missing, -1 on error.  At most LP_FILE_MAX.
  */
@@ -563,6 +587,19 @@ const char *lp_tree_label(const struct lp_tree *t);
 /* The directory on disk, or NULL for a git tree. */
 const char *lp_tree_dir(const struct lp_tree *t);
 void lp_tree_free(struct lp_tree *t);
+/*
+ * The history of t, newest first: fn gets t as it was in each run of
+ * first-parent commits that left the portfolio's tree the same, with the
+ * time (seconds since 1970, UTC) of the oldest commit of the run, which
+ * is when that state began; runs where the portfolio did not exist are
+ * left out.  A directory's history is its work tree's HEAD; a git tree's
+ * is its revision's.  fn owns at (lp_portfolio_load may take it, or
+ * lp_tree_free).  fn returns 0 to go on, 1 to stop, -1 on error.
+ * Returns 0; 1 when t is a directory outside git (it has no history);
+ * -1 on error (said).
+ */
+typedef int (*lp_tree_history_fn)(struct lp_tree *at, int64_t began, void *arg);
+int lp_tree_history(const struct lp_tree *t, lp_tree_history_fn fn, void *arg);
 
 /* ------------------------------------------------------------------ */
 /* git.c: everything git, through libgit2                               */
@@ -666,7 +703,7 @@ struct lp_portfolio {
 	/* evidence/, sorted by date then id */
 	struct lp_evidence *ev;
 	size_t nev;
-	int has_case_study;
+	int has_case_study;	/* 1 yes, 0 no, -1 one that is no regular file */
 	int problems;		/* diagnostics printed while loading */
 };
 
@@ -722,7 +759,11 @@ typedef int (*lp_cohort_fn)(struct lp_portfolio *p, void *arg);
 /*
  * Load each portfolio named by operands (see lp_cohort_find) in turn,
  * honouring ctx->dir and ctx->at, and call fn on it.  Only one portfolio
- * is in memory at a time, so a cohort of any size runs in flat memory.
+ * is in memory at a time (a few per reading thread), so a cohort of any
+ * size runs in flat memory.  Portfolios are read on -j threads, but fn
+ * is called on the caller's thread in the order of the roots, after the
+ * diagnostics of reading that portfolio, so the output is the same for
+ * any -j.
  * A portfolio that fails to load is reported and skipped; a second
  * portfolio with an id already seen is an error naming both directories
  * and is skipped.  Progress goes to stderr when it is a terminal.
@@ -731,6 +772,8 @@ typedef int (*lp_cohort_fn)(struct lp_portfolio *p, void *arg);
  */
 int lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg);
+/* The reading threads of a cohort walk: -j N, or the processors online. */
+int lp_cohort_jobs(const struct lp_ctx *ctx);
 /*
  * The same over git repositories: path is a repository (bare or not) or
  * a directory of them (*.git and directories holding a .git); each is
@@ -772,7 +815,11 @@ int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
  * refused commit never leaves a changed file behind.  0 or -1.
  */
 int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
-/* lp_doc_format(doc) written atomically to root/relpath. */
+/*
+ * doc written atomically to root/relpath: surgically over an existing
+ * file (only the lines of changed keys change: lib/docwrite.h), whole
+ * (lp_doc_format) for a new one.
+ */
 int lp_portfolio_write_doc(const char *root, const char *relpath, const struct lp_doc *doc);
 
 /* ------------------------------------------------------------------ */
@@ -828,6 +875,14 @@ void lp_check_lifecycle(const struct lp_ctx *ctx, const struct lp_portfolio *p,
  * printed once (lp_findings_print).  Returns the exit status: 0, 1 when
  * an error was found, 2 when no portfolio was found or output failed.
  */
+/*
+ * lp_validate over the portfolios of the git repository repo (bare or
+ * not, a portfolio at its root or a cohort at any depth), read at ctx->at
+ * or HEAD straight from the object database: for a server's pre-receive
+ * hook.  The same findings and exit statuses.
+ */
+int lp_validate_git(const struct lp_ctx *ctx, const char *repo, unsigned what,
+    const lp_check_fn *checks, size_t n);
 int lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, size_t n);
 
 /* ------------------------------------------------------------------ */
@@ -976,6 +1031,7 @@ struct lp_ctx {
 	int quiet;		/* -q */
 	int no_commit;		/* --no-commit */
 	const char *at;		/* --at REV */
+	int staged;		/* lp check --staged: read the index, not the files */
 	const char *framework_path;	/* --framework */
 	const struct lp_framework *fw;	/* resolved by lp_ctx_ready */
 	const char *windows_path;	/* --windows */

@@ -20,6 +20,8 @@
 
 #include "assessment.h"
 #include "lp.h"
+#include "discover.h"
+#include "pool.h"
 
 int
 lp_outcome_parse(const char *s)
@@ -499,8 +501,16 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 		rc = load_evidence(p, what);
 	if (rc == 0) {
 		uint64_t size;
+		int got = lp_tree_size(tree, "case-study.md", &size);
 
-		p->has_case_study = lp_tree_size(tree, "case-study.md", &size) == 0;
+		/*
+		 * A FIFO or directory there is an error, as for any other
+		 * file of the portfolio (lp_tree_size said which): every
+		 * program that reads the portfolio stops on it alike.
+		 */
+		p->has_case_study = got == 0;
+		if (got < 0)
+			rc = -1;
 	}
 	lp_buf_free(&b);
 	free(path);
@@ -541,7 +551,8 @@ portfolio_open_at(const struct lp_ctx *ctx, struct lp_git *git, const char *root
 
 	memset(p, 0, sizeof *p);
 	if (lp_git_prefix(git, root, &prefix) == 0 &&
-	    lp_tree_open_git(git, ctx->at, prefix, &tree) == 0)
+	    (ctx->staged ? lp_tree_open_index(git, prefix, &tree) :
+	    lp_tree_open_git(git, ctx->at, prefix, &tree)) == 0)
 		rc = lp_portfolio_load(p, tree, what);
 	free(prefix);
 	return rc;
@@ -553,7 +564,7 @@ open_repository(const char *root, struct lp_git **git)
 	int rc = lp_git_open(root, git);
 
 	if (rc == 1)
-		lp_error("%s: --at needs a portfolio in a git work tree", root);
+		lp_error("%s: --at and --staged need a portfolio in a git work tree", root);
 	return rc == 0 ? 0 : -1;
 }
 
@@ -566,7 +577,7 @@ lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if (!ctx->at) {
+	if (!ctx->at && !ctx->staged) {
 		if (lp_tree_open_dir(root, &tree) < 0)
 			return -1;
 		return lp_portfolio_load(p, tree, what);
@@ -591,37 +602,48 @@ has_portfolio(const char *dir)
 	return yes;
 }
 
+/* A portfolio.md above the user's directory must be theirs too. */
+static int
+has_own_portfolio(const char *dir)
+{
+	char *f = lp_xasprintf("%s/portfolio.md", strcmp(dir, "/") ? dir : "");
+	struct stat st;
+	int yes = lstat(f, &st) == 0 && S_ISREG(st.st_mode) &&
+	    lp_owner_trusted(&st, dir);
+
+	free(f);
+	return yes;
+}
+
 int
 lp_portfolio_find(const char *dir, char **root)
 {
 	const char *start = dir ? dir : ".";
-	char *cur;
+	struct lp_climb c;
 
 	if (has_portfolio(start)) {
 		*root = lp_xstrdup(start);
 		return 0;
 	}
-	if (!(cur = realpath(start, NULL))) {
-		lp_error("%s: %s", start, strerror(errno));
+	/* Upwards as git searches for a repository (lib/discover.c). */
+	if (lp_climb_start(&c, start) < 0)
 		return -1;
-	}
-	for (;;) {
-		char *slash = strrchr(cur, '/');
-
-		if (!slash || strcmp(cur, "/") == 0)
-			break;
-		if (slash == cur)
-			slash[1] = '\0';	/* the parent is / itself */
-		else
-			*slash = '\0';
-		if (has_portfolio(cur)) {
-			*root = cur;
+	while (lp_climb_up(&c)) {
+		if (has_own_portfolio(c.cur)) {
+			*root = c.cur;
+			c.cur = NULL;
+			lp_climb_free(&c);
 			return 0;
 		}
 	}
-	free(cur);
-	lp_error("no portfolio found in %s (nor in a directory above it holding portfolio.md; use -C DIR)",
-	    start);
+	if (c.stopped_at)
+		lp_error("no portfolio found in %s (the search upwards stopped at %s, "
+		    "owned by another user; set LP_SAFE_DIRECTORY=%s to trust it, "
+		    "or use -C DIR)", start, c.stopped_at, c.stopped_at);
+	else
+		lp_error("no portfolio found in %s (nor in a directory above it holding "
+		    "portfolio.md; use -C DIR)", start);
+	lp_climb_free(&c);
 	return -1;
 }
 
@@ -874,8 +896,9 @@ walk_visit(struct walk *w, struct lp_portfolio *p, int loaded)
 
 /*
  * --at over a cohort: a cohort usually lives in one repository, and
- * opening it costs far more than reading one portfolio from it, so the
- * repository stays open while the portfolios are inside its work tree.
+ * opening it costs far more than reading one portfolio from it, so each
+ * reading thread keeps the repository open while the portfolios are
+ * inside its work tree.
  */
 static int
 cohort_open_at(const struct lp_ctx *ctx, struct lp_git **git, const char *root,
@@ -901,30 +924,82 @@ cohort_open_at(const struct lp_ctx *ctx, struct lp_git **git, const char *root,
 	return rc;
 }
 
+/* One portfolio read by a worker: the portfolio and what reading it said. */
+struct loaded {
+	struct lp_portfolio p;
+	int ok;
+	struct lp_findings said;
+};
+
+struct cohort_read {
+	struct walk *w;
+	const struct lp_strv *roots;
+	unsigned what;
+	int threaded;
+};
+
+static void
+read_one(void *arg, void **state, size_t i, void *slot)
+{
+	struct cohort_read *r = arg;
+	struct loaded *l = slot;
+	struct lp_findings *old = lp_diag_capture(&l->said);
+	const char *root = r->roots->v[i];
+
+	/*
+	 * A git_repository is used by one thread at a time, and the taker
+	 * reads the portfolio's tree after this worker has moved on, so on
+	 * threads each portfolio read from git gets a repository of its own.
+	 */
+	if ((r->w->ctx->at || r->w->ctx->staged) && !r->threaded)
+		l->ok = cohort_open_at(r->w->ctx, (struct lp_git **)state, root, r->what, &l->p) == 0;
+	else
+		l->ok = lp_portfolio_open(r->w->ctx, root, r->what, &l->p) == 0;
+	lp_diag_capture(old);
+}
+
+static void
+take_one(void *arg, size_t i, void *slot)
+{
+	struct cohort_read *r = arg;
+	struct loaded *l = slot;
+
+	(void)i;
+	lp_diag_replay(&l->said);
+	walk_visit(r->w, &l->p, l->ok);
+	lp_portfolio_free(&l->p);
+	lp_findings_free(&l->said);
+}
+
+static void
+free_git(void *git)
+{
+	lp_git_free(git);
+}
+
+int
+lp_cohort_jobs(const struct lp_ctx *ctx)
+{
+	return ctx->jobs > 0 ? ctx->jobs : lp_pool_default_jobs();
+}
+
 int
 lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg)
 {
 	struct walk w = { .ctx = ctx, .fn = fn, .arg = arg };
 	struct lp_strv roots = {0};
-	struct lp_git *git = NULL;
+	struct cohort_read r = { .w = &w, .roots = &roots, .what = what };
+	struct lp_pool_job job = {
+		.slot_size = sizeof(struct loaded), .work = read_one, .take = take_one,
+		.state_free = free_git, .arg = &r,
+	};
 
 	if (lp_cohort_find(operands, n, ctx->dir, &roots) < 0)
 		w.failed = 1;
-	w.total = roots.n;
-	for (size_t i = 0; i < roots.n; i++) {
-		struct lp_portfolio p;
-		int ok;
-
-		if (ctx->at)
-			ok = cohort_open_at(ctx, &git, roots.v[i], what, &p) == 0;
-		else
-			ok = lp_portfolio_open(ctx, roots.v[i], what, &p) == 0;
-		walk_visit(&w, &p, ok);
-		lp_portfolio_free(&p);
-	}
-	if (git)
-		lp_git_free(git);
+	w.total = job.n = roots.n;
+	r.threaded = lp_cohort_jobs(ctx) > 1 && roots.n > 1;
+	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	progress(&w, 1);
 	idset_free(&w.ids);
 	lp_strv_free(&roots);

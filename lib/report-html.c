@@ -1,17 +1,11 @@
 /*
- * report-html.c - the HTML documents of lp-report.
+ * report-html.c - lp-report's cohort dashboard: stages, coverage, a
+ * practitioners x standards heatmap (per group, and per practitioner up
+ * to a limit), coming deadlines, windows and expiries, and what could
+ * not be read (report-problems.c).
  *
- * Every document is one self-contained HTML5 file: inline CSS and SVG,
- * no script, no external request (a Content-Security-Policy meta element
- * says so to the browser too), readable in print.  This file has the page
- * and its stylesheet, and two of the documents:
- *
- *   the cohort dashboard   stages, coverage, a practitioners x standards
- *                          heatmap (per group, and per practitioner up to
- *                          a limit), coming deadlines, windows and expiries
- *   rows                   any lp rows as a table
- *
- * The moderation pack is in report-pack.c.
+ * The page and its stylesheet are in report-page.c, rows as a page in
+ * report-render.c, the moderation pack in report-pack.c.
  *
  * Every string that comes from a portfolio or from input rows goes
  * through html_text().  Every chart has its numbers in a table beside it
@@ -25,161 +19,17 @@
 #include <string.h>
 
 #include "lp.h"
+#include "palette.h"
 #include "report.h"
 
-/* ---- text ---- */
-
-/* s[0..n) escaped for text and for quoted attribute values alike. */
-static void
-html_textn(FILE *out, const char *s, size_t n)
-{
-	const char *run = s;
-
-	for (size_t i = 0; i < n; i++) {
-		const char *rep = NULL;
-		unsigned char c = (unsigned char)s[i];
-
-		switch (c) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default:
-			/* Control characters are not allowed in HTML text. */
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-				rep = "\xef\xbf\xbd";
-		}
-		if (rep) {
-			fwrite(run, 1, (size_t)(s + i - run), out);
-			fputs(rep, out);
-			run = s + i + 1;
-		}
-	}
-	fwrite(run, 1, (size_t)(s + n - run), out);
-}
-
-static void
-html_text(FILE *out, const char *s)
-{
-	if (s)
-		html_textn(out, s, strlen(s));
-}
-
-void
-lp_report_html_escape(FILE *out, const char *s)
-{
-	html_text(out, s);
-}
-
-/* A count with thousands separators: 10,000. */
-static const char *
-count_str(size_t n, char buf[32])
-{
-	char tmp[32];
-	int len = snprintf(tmp, sizeof tmp, "%zu", n), k = 0;
-
-	for (int i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[k++] = ',';
-		buf[k++] = tmp[i];
-	}
-	buf[k] = '\0';
-	return buf;
-}
+#define html_text lp_report_html_escape
+#define count_str lp_report_count_str
 
 static const char *
 date_str(lp_date d, char buf[11])
 {
 	lp_date_format(d, buf);
 	return buf;
-}
-
-/* ---- the page ---- */
-
-static const char css[] =
-":root{--fg:#1b1b1b;--muted:#555;--line:#ccc;--head:#f3f3f3}\n"
-"*{box-sizing:border-box}\n"
-"body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;"
-"color:var(--fg);background:#fff;margin:0 auto;max-width:1200px;padding:24px}\n"
-"h1{font-size:1.7em;margin:0 0 .2em}\n"
-"h2{font-size:1.3em;margin:1.8em 0 .5em;padding-bottom:.2em;border-bottom:2px solid #333}\n"
-"h3{font-size:1.1em;margin:1.4em 0 .4em}\n"
-"p.meta,.meta{color:var(--muted);margin:.2em 0}\n"
-"nav ul{list-style:none;padding:0;margin:1em 0;display:flex;flex-wrap:wrap;gap:.4em 1.2em}\n"
-"a{color:#0b5394}\n"
-".warn{border-left:4px solid #b00;background:#fff4f4;padding:.5em .8em}\n"
-"table{border-collapse:collapse;margin:.5em 0 1em}\n"
-"th,td{padding:3px 8px;text-align:left;vertical-align:top;border-bottom:1px solid var(--line)}\n"
-"thead th{background:var(--head);border-bottom:2px solid #999;position:sticky;top:0}\n"
-"th[scope=row]{font-weight:normal}\n"
-"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-"td.d{white-space:nowrap;font-variant-numeric:tabular-nums}\n"
-"td.l,td.s{white-space:nowrap}\n"
-"caption{caption-side:bottom;text-align:left;color:var(--muted);padding-top:4px}\n"
-"tbody th.g{background:#fafafa;border-top:2px solid #999;font-weight:600}\n"
-"table.hm td.l{min-width:2.6em;text-align:center;font-weight:600;border:1px solid #fff;"
-"font-variant-numeric:tabular-nums}\n"
-"table.hm td.l small{font-weight:normal;margin-left:.25em}\n"
-".l0{background:#efefef;color:#555}\n"
-".l1{background:#deebf7;color:#08306b}\n"
-".l2{background:#9ecae1;color:#08306b}\n"
-".l3{background:#3182bd;color:#fff}\n"
-".l4{background:#08306b;color:#fff}\n"
-"td.u{box-shadow:inset 0 0 0 3px #d40000}\n"
-".key{display:inline-block;min-width:2em;text-align:center;font-weight:600;padding:0 .3em;margin-right:.2em}\n"
-"svg.bar{vertical-align:middle}\n"
-".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
-"table.cov td.name{min-width:16em}\n"
-"dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1.2em;margin:.5em 0}\n"
-"dl.facts dt{color:var(--muted)}\n"
-"dl.facts dd{margin:0}\n"
-"article.ev{border-top:1px solid var(--line);margin-top:1.2em}\n"
-".narrative{max-width:50em}\n"
-".narrative pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}\n"
-"code.sha{font-size:.85em;word-break:break-all}\n"
-".yes{color:#1a6e2e;font-weight:600}\n"
-".no{color:#b00;font-weight:600}\n"
-"footer{margin-top:3em;color:var(--muted);font-size:.9em;border-top:1px solid var(--line);padding-top:.5em}\n"
-"@media print{\n"
-"body{max-width:none;padding:0;font-size:9.5pt}\n"
-"nav{display:none}\n"
-"h2{break-after:avoid}\n"
-"tr,article.ev h3{break-inside:avoid}\n"
-"thead th{position:static}\n"
-"thead{display:table-header-group}\n"
-"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
-"a{color:inherit;text-decoration:none}\n"
-".narrative a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";font-size:.9em}\n"
-"}\n";
-
-void
-lp_report_page_start(FILE *out, const char *title, const char *extra_css)
-{
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", out);
-	/* Belt and braces: even a slip in escaping could run or fetch nothing. */
-	fputs("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	    "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n", out);
-	fputs("<meta name=\"referrer\" content=\"no-referrer\">\n", out);
-	fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
-	fprintf(out, "<meta name=\"generator\" content=\"%s %s\">\n<title>", lp_progname(), LP_VERSION);
-	html_text(out, title);
-	fputs("</title>\n<style>\n", out);
-	fputs(css, out);
-	if (extra_css)
-		fputs(extra_css, out);
-	fputs("</style>\n</head>\n<body>\n", out);
-}
-
-void
-lp_report_page_end(FILE *out, lp_date today)
-{
-	char d[11];
-
-	fprintf(out, "<footer>\n<p>Made by %s %s on ", lp_progname(), LP_VERSION);
-	fputs(date_str(today, d), out);
-	fputs(". Portfolios are personal data: share this file only with those who "
-	    "need it.</p>\n</footer>\n</body>\n</html>\n", out);
 }
 
 /* ---- levels, stages ---- */
@@ -201,9 +51,6 @@ static const char *const stage_colour[] = {
 };
 #define NSTAGES (LP_STAGE_WITHDRAWN + 1)
 
-static const char *const level_colour[LP_NLEVELS] = {
-	"#efefef", "#deebf7", "#9ecae1", "#3182bd", "#08306b"
-};
 
 static void
 level_legend(FILE *out, int min_level)
@@ -398,7 +245,7 @@ html_stages(FILE *out, const struct lp_report_cohort *c)
 	fputs("<table class=\"stages\">\n<caption>The stage is the first rule of the "
 	    "stage list that holds (see lp-report(1)).</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\" class=\"n\">Practitioners</th>"
-	    "<th scope=\"col\" class=\"n\">Share</th><th scope=\"col\"><span hidden>Bar</span></th>"
+	    "<th scope=\"col\" class=\"n\">Share</th><th scope=\"col\"><span class=\"vh\">Bar</span></th>"
 	    "</tr></thead>\n<tbody>\n", out);
 	for (int s = 0; s < NSTAGES; s++) {
 		fprintf(out, "<tr><th scope=\"row\"><svg class=\"bar\" width=\"12\" height=\"12\" "
@@ -433,7 +280,10 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 	    "<em>and</em> supported. The narrow bar under each standard is the supported share.</p>\n",
 	    lp_level_name(c->min_level));
 	level_legend(out, c->min_level);
-	fputs("<table class=\"cov\">\n<thead><tr><th scope=\"col\">Standard</th>"
+	lp_report_scroll_start(out, "Coverage by standard (table)");
+	fputs("<table class=\"cov\">\n<caption>Practitioners by the level they claim on each "
+	    "standard, with the claims the evidence supports.</caption>\n"
+	    "<thead><tr><th scope=\"col\">Standard</th>"
 	    "<th scope=\"col\">Name</th><th scope=\"col\">Levels claimed</th>", out);
 	for (int lv = 0; lv < LP_NLEVELS; lv++)
 		fprintf(out, "<th scope=\"col\" class=\"n\"><span class=\"key l%d\" aria-hidden=\"true\">%s</span>"
@@ -454,7 +304,7 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 			w = 260.0 * (double)cov.level[i][lv] / (double)cov.n;
 			if (w > 0)
 				fprintf(out, "<rect x=\"%.2f\" y=\"0\" width=\"%.2f\" height=\"14\" fill=\"%s\"/>",
-				    x, w, level_colour[lv]);
+				    x, w, lp_level_colours[lv].fill);
 			x += w;
 		}
 		w = cov.n ? 260.0 * (double)cov.supported[i] / (double)cov.n : 0;
@@ -465,7 +315,9 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 		fprintf(out, "<td class=\"n\">%s</td>", count_str(cov.supported[i], a));
 		fprintf(out, "<td class=\"n\">%s</td></tr>\n", count_str(cov.ok[i], a));
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 /* ---- the dashboard: heatmaps ---- */
@@ -510,7 +362,8 @@ group_row(FILE *out, const struct lp_report_cohort *c, const struct ref *r, size
 		fprintf(out, ", %s: mean level %.1f of %zu; %zu claim%s not supported by evidence\">%.1f",
 		    c->fw->std[i].id, mean, n, unsup, unsup == 1 ? "" : "s", mean);
 		if (unsup)
-			fprintf(out, "<small>!%zu</small>", unsup);
+			fprintf(out, "<small><span aria-hidden=\"true\">!%zu</span><span class=\"vh\">, "
+			    "%zu not supported by evidence</span></small>", unsup, unsup);
 		fputs("</td>", out);
 	}
 	fprintf(out, "<td class=\"n\">%s</td></tr>\n", count_str(ready, a));
@@ -526,8 +379,11 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 	fprintf(out, "<p>Each cell is the mean level claimed on the standard by the %s's "
 	    "practitioners (0 none to 4 transforming), shaded by the nearest level; "
 	    "<strong>!N</strong> counts the claims there that the evidence does not support.</p>\n", what);
-	fprintf(out, "<table class=\"hm\">\n<thead><tr><th scope=\"col\">%s</th>"
-	    "<th scope=\"col\" class=\"n\">People</th>", head);
+	lp_report_scroll_start(out, c->group == LP_REPORT_BY_COHORT ? "Levels by cohort (table)" :
+	    "Levels by school (table)");
+	fprintf(out, "<table class=\"hm\">\n<caption>Mean level claimed on each standard, by %s; "
+	    "the last row is every practitioner.</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\" class=\"n\">People</th>", what, head);
 	standards_head(out, c);
 	fputs("<th scope=\"col\" class=\"n\">Ready</th></tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < c->n;) {
@@ -552,6 +408,7 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		free(all);
 	}
 	fputs("</table>\n", out);
+	lp_report_scroll_end(out);
 }
 
 static void
@@ -561,9 +418,12 @@ person_cells(FILE *out, const struct lp_report_cohort *c, const struct lp_report
 		int lv = p->level[i] < LP_NLEVELS ? p->level[i] : 0;
 		int unsup = (p->unsupported >> i) & 1;
 
-		fprintf(out, "<td class=\"l l%d%s\" title=\"%s %s%s\">%s%s</td>", lv, unsup ? " u" : "",
+		/* The letter for the eye, the level's name for a screen reader. */
+		fprintf(out, "<td class=\"l l%d%s\" title=\"%s %s%s\"><span aria-hidden=\"true\">%s%s</span>"
+		    "<span class=\"vh\">%s%s</span></td>", lv, unsup ? " u" : "",
 		    c->fw->std[i].id, lp_level_name(lv), unsup ? ", not supported by evidence" : "",
-		    level_letter[lv], unsup ? "!" : "");
+		    level_letter[lv], unsup ? "!" : "",
+		    lp_level_name(lv), unsup ? ", not supported by evidence" : "");
 	}
 }
 
@@ -580,8 +440,11 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fputs("<p>No practitioners to show.</p>\n", out);
 		return;
 	}
-	fputs("<table class=\"hm\">\n<thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Name</th>"
-	    "<th scope=\"col\">Stage</th>", out);
+	lp_report_scroll_start(out, "Levels by practitioner (table)");
+	fprintf(out, "<table class=\"hm\">\n<caption>The level each practitioner claims on each "
+	    "standard, grouped by %s.</caption>\n<thead><tr><th scope=\"col\">Id</th>"
+	    "<th scope=\"col\">Name</th><th scope=\"col\">Stage</th>",
+	    c->group == LP_REPORT_BY_COHORT ? "cohort" : "school");
 	standards_head(out, c);
 	fputs("<th scope=\"col\">Ready</th></tr></thead>\n", out);
 	for (size_t k = 0; k < shown; k++) {
@@ -589,7 +452,7 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 
 		if (!prev || group_cmp(prev, r[k].group) != 0) {
 			fputs(prev ? "</tbody>\n<tbody>\n" : "<tbody>\n", out);
-			fprintf(out, "<tr><th class=\"g\" scope=\"colgroup\" colspan=\"%d\">", LP_NSTANDARDS + 4);
+			fprintf(out, "<tr><th class=\"g\" scope=\"rowgroup\" colspan=\"%d\">", LP_NSTANDARDS + 4);
 			group_label(out, c, r[k].group);
 			fputs("</th></tr>\n", out);
 			prev = r[k].group;
@@ -603,6 +466,7 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fprintf(out, "<td class=\"%s\">%s</td></tr>\n", p->ready ? "yes" : "no", p->ready ? "yes" : "no");
 	}
 	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
 }
 
 static void
@@ -653,7 +517,9 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	fprintf(out, "<table>\n<thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\" class=\"n\">Days left</th>"
+	lp_report_scroll_start(out, "Coming deadlines (table)");
+	fprintf(out, "<table>\n<caption>Coming deadlines, earliest first; a negative number of days "
+	    "is a deadline passed.</caption>\n<thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
 	    "<th scope=\"col\">Stage</th><th scope=\"col\">Next window</th><th scope=\"col\">Last window</th>"
 	    "<th scope=\"col\" class=\"n\">Windows left</th></tr></thead>\n<tbody>\n", what);
@@ -676,7 +542,9 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		    *p->last_window ? "</span>" : "",
 		    p->windows_left);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 /* How many still to submit have each window as their next usable one. */
@@ -700,7 +568,8 @@ html_windows(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 	qsort(r, n, sizeof *r, cmp_next_window);
 	fputs("<p>For practitioners still to submit: the first window they can still use, "
 	    "and how many of them are ready now.</p>\n", out);
-	fputs("<table>\n<thead><tr><th scope=\"col\">Window</th><th scope=\"col\">Closes</th>"
+	fputs("<table>\n<caption>Practitioners still to submit by the next window they can "
+	    "use.</caption>\n<thead><tr><th scope=\"col\">Window</th><th scope=\"col\">Closes</th>"
 	    "<th scope=\"col\" class=\"n\">Practitioners</th><th scope=\"col\" class=\"n\">Ready now</th>"
 	    "</tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < n;) {
@@ -740,7 +609,9 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	fprintf(out, "<table>\n<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
+	lp_report_scroll_start(out, "Coming expiries (table)");
+	fprintf(out, "<table>\n<caption>Coming expiries, earliest first.</caption>\n"
+	    "<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
 	    "<th scope=\"col\">Accredited</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n", what);
 	for (size_t k = 0; k < shown; k++) {
@@ -752,7 +623,9 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		fprintf(out, "<td class=\"d\">%s</td><td>%s</td></tr>\n",
 		    date_str(p->accredited, e), lp_renewal_name(p->renewal));
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 void
@@ -774,19 +647,21 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 	    count_str(c->n, a), c->n == 1 ? "" : "s", date_str(c->today, d), lp_level_name(c->min_level));
 	fprintf(out, " \xc2\xb7 looking %ld days ahead", c->within);
 	if (c->source) {
-		fputs(" \xc2\xb7 read from ", out);
+		fputs(" \xc2\xb7 read from <bdi>", out);
 		html_text(out, c->source);
+		fputs("</bdi>", out);
 	}
 	fputs("</p>\n</header>\n", out);
+	fputs("<nav aria-label=\"Contents\"><ul>", out);
 	if (c->incomplete)
-		fputs("<p class=\"warn\" role=\"alert\"><strong>Incomplete:</strong> some portfolios could "
-		    "not be read and are left out of this report; the command's error messages name "
-		    "them.</p>\n", out);
-	fputs("<nav aria-label=\"Contents\"><ul><li><a href=\"#stages\">Stages</a></li>"
+		fputs("<li><a href=\"#problems\">Not read</a></li>", out);
+	fputs("<li><a href=\"#stages\">Stages</a></li>"
 	    "<li><a href=\"#coverage\">Coverage</a></li><li><a href=\"#by-group\">Levels by group</a></li>"
 	    "<li><a href=\"#by-practitioner\">Levels by practitioner</a></li>"
 	    "<li><a href=\"#deadlines\">Deadlines</a></li><li><a href=\"#windows\">Windows</a></li>"
-	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main>\n", out);
+	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main id=\"main\">\n", out);
+	if (c->incomplete)
+		lp_report_html_problems(out, c->problems);
 	html_stages(out, c);
 	html_coverage(out, c);
 	html_heatmap(out, c, r);
@@ -796,72 +671,4 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 	fputs("</main>\n", out);
 	lp_report_page_end(out, c->today);
 	free(r);
-}
-
-/* ---- rows ---- */
-
-/* A column is numeric when every value in it is a plain number. */
-static int
-column_numeric(char **const *rows, size_t nrows, size_t col)
-{
-	int any = 0;
-
-	for (size_t i = 0; i < nrows; i++) {
-		const char *s = rows[i][col];
-
-		if (!s || !*s)
-			continue;
-		if (*s == '-')
-			s++;
-		if (!*s || strspn(s, "0123456789.") != strlen(s) || *s == '.')
-			return 0;
-		any = 1;
-	}
-	return any;
-}
-
-void
-lp_report_html_rows(FILE *out, const char *title, lp_date today, char *const *cols,
-    size_t ncols, char **const *rows, size_t nrows)
-{
-	char *num = lp_xcalloc(ncols ? ncols : 1, 1), a[32];
-
-	for (size_t j = 0; j < ncols; j++)
-		num[j] = (char)column_numeric(rows, nrows, j);
-	/*
-	 * Rows can be wide: the page takes the whole window, short cells do
-	 * not wrap (a date broken over two lines is hard to read), long ones
-	 * do, and the table scrolls sideways rather than overflow.
-	 */
-	lp_report_page_start(out, title,
-	    "body{max-width:none}\n"
-	    ".scroll{overflow-x:auto}\n"
-	    "table.rows td{white-space:nowrap}\n"
-	    "table.rows td.w{white-space:normal;min-width:24em}\n"
-	    "@media print{@page{size:A4 landscape;margin:10mm}.scroll{overflow:visible}"
-	    "table.rows td{white-space:normal}}\n");
-	fputs("<main>\n<h1>", out);
-	html_text(out, title);
-	fprintf(out, "</h1>\n<p class=\"meta\">%s row%s</p>\n", count_str(nrows, a), nrows == 1 ? "" : "s");
-	fputs("<div class=\"scroll\">\n<table class=\"rows\">\n<thead><tr>", out);
-	for (size_t j = 0; j < ncols; j++) {
-		fprintf(out, "<th scope=\"col\"%s>", num[j] ? " class=\"n\"" : "");
-		html_text(out, cols[j]);
-		fputs("</th>", out);
-	}
-	fputs("</tr></thead>\n<tbody>\n", out);
-	for (size_t i = 0; i < nrows; i++) {
-		fputs("<tr>", out);
-		for (size_t j = 0; j < ncols; j++) {
-			const char *v = rows[i][j];
-
-			fputs(num[j] ? "<td class=\"n\">" : v && lp_utf8_width(v) > 40 ? "<td class=\"w\">" : "<td>", out);
-			html_text(out, v);
-			fputs("</td>", out);
-		}
-		fputs("</tr>\n", out);
-	}
-	fputs("</tbody>\n</table>\n</div>\n</main>\n", out);
-	lp_report_page_end(out, today);
-	free(num);
 }

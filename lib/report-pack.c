@@ -44,14 +44,19 @@ date_str(lp_date d, char buf[11])
 /*
  * A narrative rendered by cmark in safe mode.  Images become links to
  * the same address, so that opening the pack never fetches anything.
+ * Its highest heading becomes level top and the others follow (under an
+ * h3, "# A" and "## B" become h4 and h5), and none is more than one
+ * level below the one before it, so that the pack's headings stay in
+ * order for a screen reader.
  */
 static void
-markdown(FILE *out, const char *text, size_t len)
+markdown(FILE *out, const char *text, size_t len, int top)
 {
 	cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8);
 	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node **images = NULL, *node;
-	size_t nimages = 0;
+	cmark_node **images = NULL, **heads = NULL, *node;
+	size_t nimages = 0, nheads = 0;
+	int highest = 6;
 	cmark_event_type ev;
 	char *html;
 
@@ -61,8 +66,25 @@ markdown(FILE *out, const char *text, size_t len)
 			images = lp_xreallocarray(images, nimages + 1, sizeof *images);
 			images[nimages++] = node;
 		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			heads = lp_xreallocarray(heads, nheads + 1, sizeof *heads);
+			heads[nheads++] = node;
+			if (cmark_node_get_heading_level(node) < highest)
+				highest = cmark_node_get_heading_level(node);
+		}
 	}
 	cmark_iter_free(it);
+	for (size_t i = 0, prev = (size_t)top - 1; i < nheads; i++) {
+		size_t level = (size_t)(cmark_node_get_heading_level(heads[i]) - highest + top);
+
+		if (level > prev + 1)
+			level = prev + 1;
+		if (level > 6)
+			level = 6;
+		cmark_node_set_heading_level(heads[i], (int)level);
+		prev = level;
+	}
+	free(heads);
 	for (size_t i = 0; i < nimages; i++) {
 		cmark_node *img = images[i], *link = cmark_node_new(CMARK_NODE_LINK), *child;
 
@@ -134,7 +156,7 @@ pack_person(FILE *out, const struct lp_portfolio *p, const struct lp_report_pers
 	fact_date(out, "Expires", pp->expires);
 	fputs("</dl>\n", out);
 	if (p->doc.body_len > 0)
-		markdown(out, p->doc.body, p->doc.body_len);
+		markdown(out, p->doc.body, p->doc.body_len, 3);
 	fputs("</section>\n", out);
 }
 
@@ -147,7 +169,10 @@ pack_assessment(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio *
 	fprintf(out, "<p>A claimed level is <em>supported</em> when an evidence item naming the "
 	    "standard has a reach that supports that level. Minimum for moderation: %s.</p>\n",
 	    lp_level_name(ctx->min_level));
-	fputs("<table>\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Level</th>"
+	lp_report_scroll_start(out, "Self-assessment (table)");
+	fputs("<table>\n<caption>Each standard: the level claimed, the level the evidence "
+	    "supports, and the status for moderation.</caption>\n"
+	    "<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Level</th>"
 	    "<th scope=\"col\">Evidence level</th><th scope=\"col\" class=\"n\">Items</th>"
 	    "<th scope=\"col\">Supported</th><th scope=\"col\">Status</th><th scope=\"col\">Assessed</th>"
 	    "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n", out);
@@ -175,7 +200,9 @@ pack_assessment(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio *
 		html_text(out, a->note);
 		fputs("</td></tr>\n", out);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", out);
+	fputs("</tbody>\n</table>\n", out);
+	lp_report_scroll_end(out);
+	fputs("</section>\n", out);
 }
 
 static void
@@ -202,7 +229,8 @@ pack_by_standard(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio 
 				continue;
 			fputs(any ? "" : "<ul>\n", out);
 			any = 1;
-			fprintf(out, "<li>%s <a href=\"#ev-", date_str(e->date, d));
+			/* dir=auto isolates the title: right-to-left text keeps its place. */
+			fprintf(out, "<li>%s <a dir=\"auto\" href=\"#ev-", date_str(e->date, d));
 			html_text(out, e->id);
 			fputs("\">", out);
 			html_text(out, e->title);
@@ -282,7 +310,7 @@ size_str(uint64_t n, char buf[64])
 		u++;
 	}
 	if (u < 0)
-		snprintf(buf, 64, "%" PRIu64 " bytes", n);
+		snprintf(buf, 64, "%" PRIu64 " byte%s", n, n == 1 ? "" : "s");
 	else
 		snprintf(buf, 64, "%" PRIu64 " bytes (%.1f %s)", n, v, units[u]);
 	return buf;
@@ -375,7 +403,7 @@ pack_evidence(FILE *out, const struct lp_portfolio *p)
 		fact(out, "Where", e->where);
 		fputs("</dl>\n", out);
 		if (e->doc.body_len > 0)
-			markdown(out, e->doc.body, e->doc.body_len);
+			markdown(out, e->doc.body, e->doc.body_len, 4);
 		if (pack_attachments(out, p, e) < 0)
 			rc = -1;
 		fputs("</article>\n", out);
@@ -407,7 +435,7 @@ pack_case_study(FILE *out, const struct lp_portfolio *p)
 		fact(out, "Signed off by", lp_doc_get(&doc, "signed-off-by"));
 		fact(out, "Signed off on", lp_doc_get(&doc, "signed-off-on"));
 		fputs("</dl>\n", out);
-		markdown(out, doc.body ? doc.body : "", doc.body_len);
+		markdown(out, doc.body ? doc.body : "", doc.body_len, 3);
 	} else {
 		fputs("<p class=\"warn\">case-study.md could not be read; see the error messages.</p>\n", out);
 		rc = -1;
@@ -428,9 +456,12 @@ lp_report_html_pack(FILE *out, const struct lp_ctx *ctx, const struct lp_portfol
 	int rc = 0;
 
 	lp_report_page_start(out, title, NULL);
-	fputs("<header>\n<h1>", out);
-	html_text(out, title);
-	fprintf(out, "</h1>\n<p class=\"meta\">Prepared %s \xc2\xb7 stage %s \xc2\xb7 %zu evidence item%s",
+	/* Isolated, so that a right-to-left name does not carry the id along. */
+	fputs("<header>\n<h1>Moderation pack: <bdi>", out);
+	html_text(out, p->name);
+	fputs("</bdi> (<bdi>", out);
+	html_text(out, p->id);
+	fprintf(out, "</bdi>)</h1>\n<p class=\"meta\">Prepared %s \xc2\xb7 stage %s \xc2\xb7 %zu evidence item%s",
 	    date_str(ctx->today, d), lp_stage_name(pp->stage), p->nev, p->nev == 1 ? "" : "s");
 	if (ctx->at) {
 		fputs(" \xc2\xb7 as at ", out);
@@ -443,7 +474,7 @@ lp_report_html_pack(FILE *out, const struct lp_ctx *ctx, const struct lp_portfol
 	    "<li><a href=\"#evidence\">Evidence</a></li>", out);
 	if (p->has_case_study)
 		fputs("<li><a href=\"#case-study\">Case study</a></li>", out);
-	fputs("</ul></nav>\n<main>\n", out);
+	fputs("</ul></nav>\n<main id=\"main\">\n", out);
 	pack_person(out, p, pp);
 	pack_assessment(out, ctx, p);
 	pack_by_standard(out, ctx, p);

@@ -37,6 +37,8 @@ struct lp_report_person {
 	int nunsupported;		/* lp_unsupported_count */
 	int nev;			/* evidence items */
 	int ready;			/* lp_ready */
+	lp_date last_activity;		/* newest commit touching it, else newest evidence */
+	char target_window[8];		/* portfolio.md's target, "" when none */
 };
 
 void lp_report_person_free(struct lp_report_person *p);
@@ -69,6 +71,7 @@ struct lp_report_cohort {
 	enum lp_report_group group;
 	const char *source;	/* "--at REV", "git PATH" or NULL, for the header */
 	int incomplete;		/* some portfolios could not be read */
+	const struct lp_findings *problems;	/* why, listed on the page (or NULL) */
 };
 
 /* Append a person (ownership of its strings passes to c). */
@@ -90,12 +93,28 @@ int lp_report_html_pack(FILE *out, const struct lp_ctx *ctx, const struct lp_por
 void lp_report_html_rows(FILE *out, const char *title, lp_date today, char *const *cols,
     size_t ncols, char **const *rows, size_t nrows);
 
+/*
+ * The diagnostics of a cohort walk, kept to be named on the dashboard:
+ *   struct lp_findings kept = {0}, *old = lp_diag_capture(&kept);
+ *   ...walk...
+ *   lp_report_problems_replay(&kept, old);   (stderr, or the old sink)
+ * then c->problems = &kept, and lp_findings_free(&kept) after the page.
+ */
+void lp_report_problems_replay(const struct lp_findings *kept, struct lp_findings *old_sink);
+/* The section of the dashboard that names what could not be read. */
+void lp_report_html_problems(FILE *out, const struct lp_findings *f);
+
 /* HTML-escape s onto out: & < > " ' and control characters. */
 void lp_report_html_escape(FILE *out, const char *s);
 
 /* Shared by report-html.c and report-pack.c: the page around a document. */
 void lp_report_page_start(FILE *out, const char *title, const char *extra_css);
 void lp_report_page_end(FILE *out, lp_date today);
+/* A focusable, named region around a table that may scroll sideways. */
+void lp_report_scroll_start(FILE *out, const char *label);
+void lp_report_scroll_end(FILE *out);
+/* A count with thousands separators (10,000), in buf. */
+const char *lp_report_count_str(size_t n, char buf[32]);
 /* A level as one letter (an en dash for none), shown beside its colour. */
 extern const char lp_report_level_letter[LP_NLEVELS][4];
 

@@ -471,10 +471,7 @@ lp_writer_finish(struct lp_writer *w)
 		w->werrno = errno;
 	}
 	if (w->failed || ferror(w->out)) {
-		/* A reader that went away is not ours to report (see lp_exit). */
-		if (w->werrno != EPIPE)
-			lp_error("write error: %s",
-			    w->werrno ? strerror(w->werrno) : "output stream failed");
+		lp_write_error(w->out, w->werrno);
 		status = -1;
 	}
 	writer_free(w);

@@ -5,11 +5,16 @@
  * computed here and nowhere else, so that lp-window, lp-assess,
  * lp-reaccredit and lp-report always agree about a portfolio.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "lp.h"
+#include "discover.h"
 
 lp_date
 lp_deadline(lp_date commenced)
@@ -272,51 +277,85 @@ calendar_file(struct lp_calendar *cal, const char *path)
 	return rc;
 }
 
-/* The nearest windows.csv in dir or above it, or NULL. */
-static char *
-find_windows_file(const char *dir)
+/*
+ * windows.csv in directory c->cur, opened beneath it (a link out of the
+ * directory is refused, never followed) and only if it is a regular file
+ * its user may trust.  1 found and parsed into cal, 0 not there, -1 error.
+ */
+static int
+calendar_here(struct lp_calendar *cal, const struct lp_climb *c)
 {
-	char *abs = realpath(dir, NULL);
-	char *cur = abs;
+	char *path = lp_xasprintf("%s/windows.csv", strcmp(c->cur, "/") ? c->cur : "");
+	struct lp_buf b = {0};
+	struct stat st;
+	int dfd, fd, rc = -1;
 
-	while (cur && *cur) {
-		char *f = lp_xasprintf("%s/windows.csv", strcmp(cur, "/") ? cur : "");
-		char *slash;
-
-		if (access(f, F_OK) == 0) {
-			free(abs);
-			return f;
-		}
-		free(f);
-		slash = strrchr(cur, '/');
-		if (!slash || slash == cur) {
-			if (strcmp(cur, "/") == 0)
-				break;
-			strcpy(cur, "/");
-			continue;
-		}
-		*slash = '\0';
+	if ((dfd = open(c->cur, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		rc = 0;		/* an unreadable directory on the way holds nothing for us */
+		goto out;
 	}
-	free(abs);
-	return NULL;
+	fd = lp_open_regular_beneath(dfd, "windows.csv", &st);
+	close(dfd);
+	if (fd < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			rc = 0;
+		else if (errno == ELOOP || errno == EXDEV)
+			lp_errorat(path, 0, "leads outside the directory it is in; lp will not follow it");
+		else if (errno == EINVAL)
+			lp_errorat(path, 0, "not a regular file");
+		else
+			lp_error("cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (c->depth > 0 && !lp_owner_trusted(&st, c->cur)) {
+		/* Planted above the user's directory by someone else: not ours. */
+		close(fd);
+		rc = 0;
+		goto out;
+	}
+	rc = lp_fd_read_stat(fd, &st, LP_FILE_MAX, &b);
+	close(fd);
+	if (rc < 0)
+		lp_fd_read_error(path, LP_FILE_MAX);
+	else
+		rc = lp_calendar_parse(cal, path, lp_buf_str(&b), b.len) < 0 ? -1 : 1;
+out:
+	lp_buf_free(&b);
+	free(path);
+	return rc;
+}
+
+/*
+ * The nearest windows.csv in dir or above it, searched as git searches
+ * for a repository (lib/discover.c).  1 found, 0 none, -1 error.
+ */
+static int
+calendar_search(struct lp_calendar *cal, const char *dir)
+{
+	struct lp_climb c;
+	int rc;
+
+	if (lp_climb_start(&c, dir) < 0)
+		return -1;
+	do
+		rc = calendar_here(cal, &c);
+	while (rc == 0 && lp_climb_up(&c));
+	lp_climb_free(&c);
+	return rc;
 }
 
 int
 lp_calendar_for(struct lp_calendar *cal, const char *opt, const char *dir)
 {
 	const char *env = getenv("LP_WINDOWS");
-	char *found;
 	int rc;
 
 	if (opt)
 		return calendar_file(cal, opt);
 	if (env && *env)
 		return calendar_file(cal, env);
-	if (dir && (found = find_windows_file(dir))) {
-		rc = calendar_file(cal, found);
-		free(found);
-		return rc;
-	}
+	if (dir && (rc = calendar_search(cal, dir)) != 0)
+		return rc < 0 ? -1 : 0;
 	lp_calendar_builtin(cal);
 	return 0;
 }

@@ -24,6 +24,8 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "activity.h"
+#include "tree-internal.h"
 
 enum tree_kind { TREE_DIR, TREE_GIT };
 
@@ -101,6 +103,17 @@ lp_tree_dir(const struct lp_tree *t)
 	return t->kind == TREE_DIR ? t->dir : NULL;
 }
 
+int
+lp_tree_git_source(const struct lp_tree *t, void **repo, const char **rev, const char **subdir)
+{
+	if (t->kind != TREE_GIT)
+		return -1;
+	*repo = t->repo;
+	*rev = t->rev;
+	*subdir = t->subdir;
+	return 0;
+}
+
 void
 lp_tree_free(struct lp_tree *t)
 {
@@ -167,6 +180,18 @@ dir_root(const struct lp_tree *t, int *tmp)
 }
 
 /*
+ * A file that cannot be read at all (I/O, a FIFO or device where a file
+ * belongs) is not a finding about its content: a validator exits 2 on it
+ * (SPEC 4), so the run is marked failed as well as told.
+ */
+static int
+tree_failure(const struct lp_tree *t, const char *relpath, const char *msg)
+{
+	lp_diag_fail();
+	return tree_error(t, relpath, msg);
+}
+
+/*
  * Open relpath beneath the root.  Returns the descriptor, -2 when
  * missing (nothing printed), -1 after a diagnostic.
  */
@@ -193,7 +218,10 @@ dir_open(const struct lp_tree *t, const char *relpath, int flags)
 		return tree_error(t, relpath, "not a directory");
 	if (saved == ENOTDIR)
 		return -2;	/* a file where a directory on the way should be */
-	return tree_error(t, relpath, strerror(saved));
+	/* A name too long is the file's content (a path it names): a finding. */
+	if (saved == ENAMETOOLONG)
+		return tree_error(t, relpath, strerror(saved));
+	return tree_failure(t, relpath, strerror(saved));
 }
 
 /* A regular file, opened; -2 missing, -1 error. */
@@ -207,12 +235,12 @@ dir_open_file(const struct lp_tree *t, const char *relpath, struct stat *st)
 	if (fd < 0)
 		return fd;
 	if (fstat(fd, st) < 0) {
-		tree_error(t, relpath, strerror(errno));
+		tree_failure(t, relpath, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		tree_error(t, relpath, "not a regular file");
+		tree_failure(t, relpath, "not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -423,7 +451,7 @@ git_blob_entry(const struct lp_tree *t, const char *relpath, git_tree_entry **e,
 	if (rc == -3 || git_tree_entry_type(*e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(*e);
 		*e = NULL;
-		return tree_error(t, relpath, "not a regular file");
+		return tree_failure(t, relpath, "not a regular file");
 	}
 	if (git_odb_read_header(size, &type, t->odb, git_tree_entry_id(*e)) < 0) {
 		git_tree_entry_free(*e);
@@ -606,6 +634,86 @@ out:
 	git_object_free(obj);
 	lp_tree_free(t);
 	return rc;
+}
+
+/*
+ * The index as a tree: git_index_write_tree stores the staged content as
+ * tree objects (as `git write-tree` does; objects are content-addressed,
+ * so nothing a user sees changes), and the portfolio is read from that.
+ * Paths are named as git names staged files, ":subdir/file".
+ */
+int
+lp_tree_open_index(struct lp_git *git, const char *subdir, struct lp_tree **out)
+{
+	git_index *index = NULL;
+	git_tree *top = NULL;
+	git_oid oid;
+	struct lp_tree *t;
+	char *where = NULL;
+	size_t n;
+	int rc = -1;
+
+	*out = NULL;
+	t = lp_xcalloc(1, sizeof *t);
+	t->kind = TREE_GIT;
+	t->fd = -1;
+	t->repo = lp_git_repo(git);
+	t->rev = lp_xstrdup("");
+	while (*subdir == '/' || (subdir[0] == '.' && (subdir[1] == '/' || !subdir[1])))
+		subdir++;
+	n = strlen(subdir);
+	while (n > 0 && subdir[n - 1] == '/')
+		n--;
+	t->subdir = n ? lp_xasprintf("%.*s/", (int)n, subdir) : lp_xstrdup("");
+	where = git_where(t->repo, t->subdir);
+	t->label = lp_xasprintf("%s (staged)", where);
+	if (path_escapes(t->subdir)) {
+		tree_error(t, "", outside);
+		goto out;
+	}
+	if (git_repository_index(&index, t->repo) < 0 ||
+	    git_index_write_tree(&oid, index) < 0 ||
+	    git_tree_lookup(&top, t->repo, &oid) < 0 ||
+	    git_repository_odb(&t->odb, t->repo) < 0) {
+		const git_error *e = git_error_last();
+
+		/* A conflicted index cannot be written as a tree: say so plainly. */
+		lp_error("%s: the index: %s", where, e && e->message ? e->message : "unknown git error");
+		goto out;
+	}
+	if (git_subtree(t, top, &t->root) < 0)
+		goto out;
+	*out = t;
+	t = NULL;
+	rc = 0;
+out:
+	free(where);
+	git_tree_free(top);
+	git_index_free(index);
+	lp_tree_free(t);
+	return rc;
+}
+
+int
+lp_tree_git_at(git_repository *repo, const char *subdir, const git_oid *id,
+    const char *rev, const char *label, struct lp_tree **out)
+{
+	struct lp_tree *t = lp_xcalloc(1, sizeof *t);
+
+	*out = NULL;
+	t->kind = TREE_GIT;
+	t->fd = -1;
+	t->repo = repo;
+	t->rev = lp_xstrdup(rev);
+	t->subdir = lp_xstrdup(subdir);
+	t->label = lp_xasprintf("%s@%.12s", label, rev);
+	if (git_repository_odb(&t->odb, repo) < 0 || git_tree_lookup(&t->root, repo, id) < 0) {
+		git_fail_tree(t, "");
+		lp_tree_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

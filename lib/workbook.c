@@ -432,10 +432,7 @@ copy_out(int fd, FILE *out)
 	if (!werr && fflush(out) != 0)
 		werr = errno;
 	if (werr || ferror(out)) {
-		/* A reader that went away is not ours to report (lp_exit). */
-		if (werr != EPIPE)
-			lp_error("write error: %s",
-			    werr ? strerror(werr) : "output stream failed");
+		lp_write_error(out, werr);
 		return -1;
 	}
 	return 0;

@@ -525,7 +525,7 @@ if [ -w /dev/full ]; then
 	rowcat people.csv >/dev/full 2>"$TMP/full.err"
 	rc=$?
 	is "$rc" 2 "a full disk: exit 2"
-	like "$(cat "$TMP/full.err")" '^rowcat: write error: No space left on device' "a full disk: the write error is reported"
+	like "$(cat "$TMP/full.err")" '^rowcat: write error on standard output: No space left on device' "a full disk: the write error is reported"
 fi
 
 done_testing

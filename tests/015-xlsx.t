@@ -136,7 +136,7 @@ fill() {	# fill RANK: "fill=rrggbb text=rrggbb" from palette.h
 		"$SRC_DIR/lib/palette.h" | sed -n "$(($1 + 1))p"
 }
 unsup=$(sed -n 's/^#define LP_UNSUPPORTED_HEX "#\(.*\)"/\1/p' "$SRC_DIR/lib/palette.h")
-is "$(fill 0)" "fill=efefef text=1b1b1b" "palette.h is read as the test expects"
+is "$(fill 0)" "fill=f7f7f7 text=1b1b1b" "palette.h is read as the test expects"
 cat >levels.want <<EOF
 sheets levels deadlines
 sheet levels freeze A2 filter A1:D3
@@ -207,7 +207,7 @@ is "$out" "" "xlsx: a terminal is refused: nothing reaches it"
 if [ -w /dev/full ]; then
 	rowcat -o xlsx people.csv >/dev/full 2>full.err
 	is "$?" 2 "xlsx: a full disk: exit 2"
-	like "$(cat full.err)" 'write error: No space left on device' "xlsx: a full disk: the write error"
+	like "$(cat full.err)" 'write error on standard output: No space left on device' "xlsx: a full disk: the write error"
 fi
 
 done_testing

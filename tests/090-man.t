@@ -61,7 +61,7 @@ for src in "$SRC_DIR"/cmd/*.c; do
 	    grep -vE -- '--help|--version' >"$TMP/help.opts"
 	missing=""
 	while IFS= read -r line; do
-		words=$(printf '%s' "$line" | sed -E 's/^ +(-[A-Za-z], )?(--?[A-Za-z][A-Za-z-]*)( [A-Z][A-Z|_]*)? +//')
+		words=$(printf '%s' "$line" | sed -E 's/^ +(-[A-Za-z], )?(--?[A-Za-z][A-Za-z-]*)( [A-Z][A-Z|_]*| [a-z]+(\|[a-z]+)+)? +//')
 		grep -qF -- "$words" "$TMP/page.txt" || missing="$missing
 $line"
 	done <"$TMP/help.opts"

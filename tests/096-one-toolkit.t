@@ -65,7 +65,7 @@ lp-evidence list --title X add
 lp-assess show --note X set
 lp-window status --date 2026-01-01 outcome
 lp-reaccredit status --theme X init
-lp-report summary --title X html
+lp-report summary --rows 9 html
 T
 
 # Missing values are null in JSON, never "": a portfolio past its deadline

@@ -189,21 +189,21 @@ refuse 'body with a NUL byte' "lp-evidence: $TMP/nul.md:2: NUL byte: expected te
 refuse 'missing body file' "lp-evidence: $TMP/nope.md: no such file" \
     add --title T --standards LP5 --reach team "$TMP/nope.md"
 unchanged . 'unknown option: nothing changed' lp-evidence add --title T --standards LP5 --reach team --colour red
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: unknown option '--colour'" "unknown option: exit 2"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --colour: unknown option" "unknown option: exit 2"
 like "$err" "^usage: lp-evidence add" "unknown option: the usage follows"
 unchanged . 'an option of another command' lp-evidence add --title T --standards LP5 --reach team --dry-run
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: add: --dry-run is not one of its options" "--dry-run is import's"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --dry-run does not apply to add (it is for import)" "--dry-run is import's"
 unchanged . '--at cannot write' lp-evidence add --title T --standards LP5 --reach team --at HEAD
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: add: --at reads a portfolio's past; it cannot be written to" "--at with add"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --at does not apply to add (it is for list, show, check, matrix)" "--at with add"
 refuse 'no title off a terminal' "lp-evidence: add: --title is needed (or run it on a terminal to write the item in an editor)
-$(lp-evidence --help)" add --standards LP5 --reach team </dev/null
+$(lp-evidence add --help | sed -n '/^$/q;p')" add --standards LP5 --reach team </dev/null
 run lp-evidence add -C "$TMP" --title T --standards LP5 --reach team
-is "$rc:$err" "2:lp-evidence: no portfolio here: neither $TMP nor any directory above it holds portfolio.md (use -C DIR)" \
+is "$rc:$err" "2:lp-evidence: no portfolio found in $TMP (nor in a directory above it holding portfolio.md; use -C DIR)" \
     "not in a portfolio"
 run lp-evidence frobnicate
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: unknown command 'frobnicate'" "an unknown command"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: unknown command 'frobnicate' (expected add, import, list, show, check, matrix)" "an unknown command"
 run lp-evidence
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: expected a command: add, import, list, show, check or matrix" "no command"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: expected a command: add, import, list, show, check, matrix" "no command"
 
 # evidence/ must be the portfolio's own directory.
 mkdir "$TMP/elsewhere" && mv evidence "$TMP/moved" && ln -s "$TMP/elsewhere" evidence

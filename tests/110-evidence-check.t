@@ -185,9 +185,10 @@ run lp-evidence check nowhere
 is "$rc" 2 "a missing operand: exit 2"
 printf -- '---\nname: X\n---\n' >p/portfolio.md
 run lp-evidence check p
-is "$rc" 2 "a portfolio.md that cannot be used: exit 2"
+# SPEC 4: in a validator a malformed file of the portfolio is a finding.
+is "$rc" 1 "a portfolio.md that cannot be used: a finding, exit 1"
 like "$err" "^lp-evidence: p/portfolio.md:1: missing required key 'id'" "and the problem is named"
 run lp-evidence check --bogus p
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: unknown option '--bogus'" "an unknown option: exit 2"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --bogus: unknown option" "an unknown option: exit 2"
 
 done_testing

@@ -268,6 +268,6 @@ is "$rc" 2 "a detached HEAD: exit 2"
 git checkout -q main
 
 run lp-evidence import --title x </dev/null
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: import: --title is not one of its options" "import takes no item options"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --title does not apply to import (it is for add)" "import takes no item options"
 
 done_testing

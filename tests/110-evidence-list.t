@@ -84,9 +84,9 @@ is "$rc:$err" "2:lp-evidence: --reach: expected colleague, team, institution or 
 run lp-evidence list --since 2025-02-30 cohort
 is "$rc:$err" "2:lp-evidence: --since: expected a date YYYY-MM-DD, got '2025-02-30'" "--since: an impossible date"
 run lp-evidence list --title x cohort
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: list: --title is not one of its options" "list takes no --title"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: --title does not apply to list (it is for add)" "list takes no --title"
 run lp-evidence list -o xml cohort
-is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: -o: expected table, csv, tsv, json or jsonl, got 'xml'" "-o xml"
+is "$rc:$(printf '%s\n' "$err" | head -1)" "2:lp-evidence: -o: expected table, csv, tsv, json, jsonl or xlsx, got 'xml'" "-o xml"
 run lp-evidence list nowhere
 is "$rc" 2 "a missing operand: exit 2"
 
@@ -211,11 +211,15 @@ is "$rc" 2 "matrix --min: a bad level"
 # ---- two portfolios with one id ----
 
 mkportfolio cohort/copy amy 'Amy Again' 2025-09-01
-for c in list matrix check; do
+for c in list matrix; do
 	run lp-evidence $c cohort
 	is "$rc:$err" "2:lp-evidence: two portfolios have the id 'amy': cohort/copy and cohort/z-dir" \
 	    "$c: two portfolios with one id, both named, exit 2"
 done
+# SPEC 4: in a validator it is a finding, as under lp check.
+run lp-evidence check cohort
+is "$rc:$err" "1:lp-evidence: cohort/z-dir/portfolio.md:3: two portfolios have the id 'amy': cohort/copy and cohort/z-dir" \
+    "check: two portfolios with one id, both named, a finding"
 run lp-evidence list -o tsv cohort
 is "$(printf "%s\n" "$out" | cut -f1 | sort -u | tr "\n" " ")" "bea portfolio zed " "list: the other portfolios are still printed"
 rm -r cohort/copy

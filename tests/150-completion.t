@@ -28,7 +28,7 @@ c() {	# c WORD...: the completions, one line
 
 run bash -c '. ./lp.bash; complete -p'
 for p in lp lp-assess lp-evidence lp-window lp-reaccredit lp-report; do
-	like "$out" "-F _lp_complete .*( |^)$p( |$)" "complete -p: $p is completed"
+	like "$out" "^complete -F _lp_complete $p\$" "complete -p: $p is completed"
 done
 
 is "$(c lp-window st)" "status" "a subcommand"
@@ -47,8 +47,8 @@ is "$(c lp-window submit --window 2026-0)" "2026-03 2026-06" "window ids from th
 # Every option of every subcommand's -h is offered: one table, no drift.
 for prog in lp lp-assess lp-evidence lp-window lp-reaccredit lp-report; do
 	for sub in $("$prog" --lp-cli-tables | awk -F'\t' '$1 == "cmd" && $2 != "-" { print $2 }'); do
-		want=$("$prog" "$sub" -h | grep -oE '^  (-[A-Za-z], )?--?[a-z][a-z-]*' |
-		    grep -oE -- '--?[a-z][a-z-]*$' | grep -v -- '--help' | sort -u | tr '\n' ' ')
+		want=$("$prog" "$sub" -h | grep -oE '^ +(-[A-Za-z], )?--?[a-z][a-z-]*' |
+		    grep -oE -- '--?[a-z][a-z-]*$' | grep -vE -- '^--(help|version)$' | sort -u | tr '\n' ' ')
 		got=$(c "$prog" "$sub" - | tr ' ' '\n' | grep -vE -- '^(-h|--help|--version)$' |
 		    grep -E -- '^--' | sort -u | tr '\n' ' ')
 		wantlong=$(printf '%s' "$want" | tr ' ' '\n' | grep -E -- '^--' | sort -u | tr '\n' ' ')

@@ -50,7 +50,7 @@ git init -q ada && commit_all ada "start"
 
 run lp-window submit ada
 is_rc 0 "a ready portfolio: exit 0"
-is "$out" "ada: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/2026-03" "a ready portfolio: one line"
+is "$out" "ada: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/ada/2026-03" "a ready portfolio: one line"
 cat >want <<'W'
 ---
 name: Ada Lovelace
@@ -70,8 +70,8 @@ window: submit into 2026-03
  portfolio.md | 2 ++
  1 file changed, 2 insertions(+)
 W
-is "$(git -C ada cat-file -t lp/submitted/2026-03)" "tag" "an annotated tag"
-is "$(git -C ada rev-parse 'lp/submitted/2026-03^{commit}')" "$(git -C ada rev-parse HEAD)" "the tag is on the submission commit"
+is "$(git -C ada cat-file -t lp/submitted/ada/2026-03)" "tag" "an annotated tag"
+is "$(git -C ada rev-parse 'lp/submitted/ada/2026-03^{commit}')" "$(git -C ada rev-parse HEAD)" "the tag is on the submission commit"
 is "$(git -C ada status --porcelain)" "" "the work tree is clean afterwards"
 
 unchanged ada "submitted, awaiting the outcome: nothing changes" lp-window submit ada
@@ -83,7 +83,7 @@ is "$err" "lp-window: ada: refusing to submit: the portfolio is submitted and aw
 lp-window outcome referred ada
 run lp-window submit ada
 is_rc 0 "referred: resubmission accepted"
-is "$out" "ada: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/2026-03-2" "an existing tag: -2"
+is "$out" "ada: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/ada/2026-03-2" "an existing tag: -2"
 is "$(grep -c '^outcome:' ada/portfolio.md)" 0 "the referred outcome is cleared"
 is "$(git -C ada log -3 --format=%s | tr '\n' '|')" "window: submit into 2026-03|window: outcome referred|window: submit into 2026-03|" \
 	"one commit for each step"
@@ -106,7 +106,7 @@ run lp-window submit -q --window 2026-06 bea
 is_rc 0 "--window on the deadline: exit 0"
 is "$out" "" "-q: no confirmation"
 is "$(grep '^window:' bea/portfolio.md)" "window: 2026-06" "--window recorded"
-is "$(git -C bea tag -l)" "lp/submitted/2026-06" "--window: its tag"
+is "$(git -C bea tag -l)" "lp/submitted/bea/2026-06" "--window: its tag"
 
 # Refusals: dirty tree, not ready, deadline passed.
 mkready cal cal "Cal Dirty" 2024-06-30
@@ -178,8 +178,10 @@ window: submit into 2026-03
 W
 rm cohort/jon/evidence/draft.txt
 run lp-window submit cohort/jon
-is "$out" "jon: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/2026-03-2" \
-	"a cohort repository: the second submission into a window gets -2"
+is "$out" "jon: submitted into 2026-03 (closes 2026-03-31), tagged lp/submitted/jon/2026-03" \
+	"a cohort repository: each portfolio's submission has a tag of its own (SPEC 5.4)"
+is "$(git -C cohort tag -l | tr '\n' ' ')" "lp/submitted/ivy/2026-03 lp/submitted/jon/2026-03 " \
+	"a cohort repository: the tags say whose"
 
 # --no-commit: written, neither committed nor tagged.
 mkready kim kim "Kim Draft" 2024-06-30

@@ -96,6 +96,6 @@ is_rc 2 "an option of another subcommand: exit 2"
 run lp-reaccredit --version
 is "$out" "lp-reaccredit 0.1.0" "--version"
 run lp-reaccredit due --help
-like "$out" "^usage: lp-reaccredit status" "--help: usage on stdout"
+like "$out" "^usage: lp-reaccredit due " "--help: the subcommand's usage on stdout"
 
 done_testing

@@ -57,20 +57,23 @@ reaccredit: start case study
  1 file changed, 37 insertions(+)
 W
 
-# The untouched template is recognised by check, section by section.
+# The untouched template is recognised by show, section by section, and by check.
+run lp-reaccredit show ada
+is_rc 0 "show on the template: exit 0"
+same_text "show on the template: every section hint-only" <<'W'
+id,section,words,status
+ada,Focus and rationale,0,hint-only
+ada,What was done and how,0,hint-only
+ada,Problems encountered,0,hint-only
+ada,Impact,0,hint-only
+ada,What was learned,0,hint-only
+ada,How others could benefit,0,hint-only
+ada,Less successful elements and continuing challenges,0,hint-only
+ada,References,0,hint-only
+W
 run lp-reaccredit check ada
 is_rc 1 "check on the template: exit 1"
-same_text "check on the template: every section hint-only" <<'W'
-section,words,status
-Focus and rationale,0,hint-only
-What was done and how,0,hint-only
-Problems encountered,0,hint-only
-Impact,0,hint-only
-What was learned,0,hint-only
-How others could benefit,0,hint-only
-Less successful elements and continuing challenges,0,hint-only
-References,0,hint-only
-W
+is "$out" "" "check: findings only, nothing on stdout"
 like "$err" "ada/case-study.md:7: section 'Focus and rationale' holds only its hint" "check: the hint named with file:line"
 like "$err" "ada/case-study.md: LP10 is not referred to" "check: the hints name no standard"
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # lp-reaccredit submit: a clean tree and a passing check, then the date in
-# case-study.md, a commit and the tag lp/reaccreditation/DATE.
+# case-study.md, a commit and the tag lp/reaccreditation/PORTFOLIO-ID/DATE.
 . "$(dirname "$0")/lib.sh"
 
 # write_study DIR: a case study that passes check.
@@ -52,7 +52,7 @@ git init -q ada && git -C ada add -A && git -C ada commit -q -m study
 
 run lp-reaccredit submit ada
 is_rc 0 "a complete case study: exit 0"
-is "$out" "ada: case study submitted on 2026-01-15, tagged lp/reaccreditation/2026-01-15" "one line naming the tag"
+is "$out" "ada: case study submitted on 2026-01-15, tagged lp/reaccreditation/ada/2026-01-15" "one line naming the tag"
 is "$(sed -n 6p ada/case-study.md)" "submitted: 2026-01-15" "submitted recorded in the front matter"
 is "$(sed -n 7,8p ada/case-study.md)" "---
 ## Focus and rationale" "the body kept"
@@ -63,11 +63,11 @@ reaccredit: submit case study
  case-study.md | 1 +
  1 file changed, 1 insertion(+)
 W
-is "$(git -C ada cat-file -t lp/reaccreditation/2026-01-15)" "tag" "an annotated tag"
-is "$(git -C ada rev-parse 'lp/reaccreditation/2026-01-15^{commit}')" "$(git -C ada rev-parse HEAD)" "the tag is on the commit"
+is "$(git -C ada cat-file -t lp/reaccreditation/ada/2026-01-15)" "tag" "an annotated tag"
+is "$(git -C ada rev-parse 'lp/reaccreditation/ada/2026-01-15^{commit}')" "$(git -C ada rev-parse HEAD)" "the tag is on the commit"
 run lp-reaccredit submit -q ada
 is_rc 0 "the same day again: exit 0"
-is "$(git -C ada tag -l | sort | tr '\n' ' ')" "lp/reaccreditation/2026-01-15 lp/reaccreditation/2026-01-15-2 " "the same day again: -2"
+is "$(git -C ada tag -l | sort | tr '\n' ' ')" "lp/reaccreditation/ada/2026-01-15 lp/reaccreditation/ada/2026-01-15-2 " "the same day again: -2"
 
 # Refusals: exit 1, nothing changed.
 mkportfolio bea bea "Bea Draft" 2020-01-10 "accredited: 2023-07-01"

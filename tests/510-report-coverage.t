@@ -59,10 +59,11 @@ LP9          0           0           0          1             0          1   1
 LP10         0           0           0          0             1          1   1
 W
 
-# An empty cohort: ten rows of zeros, exit 0.
+# An empty cohort: no portfolio found is exit 2 (SPEC 4), the table still zeros.
 mkdir -p empty/none
 run lp-report coverage empty/none
-is_rc 0 "an empty cohort: exit 0"
+is_rc 2 "an empty cohort: exit 2"
+like "$err" 'no portfolio found in empty/none' "an empty cohort: says so"
 like "$out" '^LP10,0,0,0,0,0,0,0$' "an empty cohort: zeros"
 
 # A broken portfolio is left out of the counts; the rest are counted; exit 2.

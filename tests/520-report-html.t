@@ -38,18 +38,18 @@ same_file - groups.txt "groups: by school, byte order, (no school) last, then th
 <tr><th scope="row">(no school)</th><td class="n">5</td>
 <tr><th scope="row">all practitioners</th><td class="n">10</td>
 W
-like "$out" '<td class="l l1" title="Oak School, LP2: mean level 1.0 of 3; 1 claim not supported by evidence">1.0<small>!1</small></td>' \
+like "$out" '<td class="l l1" title="Oak School, LP2: mean level 1.0 of 3; 1 claim not supported by evidence">1.0<small><span aria-hidden="true">!1</span><span class="vh">, 1 not supported by evidence</span></small></td>' \
 	"a group cell: mean level, shade, unsupported count"
 
 # The per-practitioner heatmap: a letter in every cell, ! where unsupported.
-like "$out" '<tr><td>b2</td><td>O&#39;Neill, Ben</td><td>in-progress</td><td class="l l2" title="LP1 developing">D</td><td class="l l3 u" title="LP2 extending, not supported by evidence">E!</td><td class="l l0" title="LP3 none">' \
+like "$out" '<tr><td>b2</td><td>O&#39;Neill, Ben</td><td>in-progress</td><td class="l l2" title="LP1 developing"><span aria-hidden="true">D</span><span class="vh">developing</span></td><td class="l l3 u" title="LP2 extending, not supported by evidence"><span aria-hidden="true">E!</span><span class="vh">extending, not supported by evidence</span></td><td class="l l0" title="LP3 none">' \
 	"a practitioner row: levels as letters, unsupported marked with ! as well as colour"
 # practitioner rows: the lines of the by-practitioner table that start with a cell
 people() {
 	sed -n '/id="by-practitioner"/,/<\/table>/p' "$1" | grep -c '^<tr><td>'
 }
 is "$(people c.html)" 10 "one row per practitioner"
-like "$out" '<tr><th class="g" scope="colgroup" colspan="14">Oak School</th></tr>' "practitioners grouped under their school"
+like "$out" '<tr><th class="g" scope="rowgroup" colspan="14">Oak School</th></tr>' "practitioners grouped under their school"
 
 # Deadlines: still to submit, deadline passed or within 180 days, earliest first.
 # who: the id and name cells that follow the days-left cell
@@ -89,10 +89,10 @@ unlike "$(printf '%s\n' "$out" | sed -n '/id="expiries"/,/<\/section>/p')" '<td>
 run lp-report html --group year c
 is_rc 2 "--group takes school or cohort"
 
-# An empty cohort still makes a valid page.
+# An empty cohort is exit 2 (no portfolio found, SPEC 4), and still makes a valid page.
 mkdir -p empty/none
 run lp-report html empty/none
-is_rc 0 "an empty cohort: exit 0"
+is_rc 2 "an empty cohort: exit 2"
 printf '%s\n' "$out" >empty.html
 htmlcheck empty.html "an empty cohort: well-formed"
 like "$out" '0 practitioners' "an empty cohort says so"
@@ -104,6 +104,8 @@ run lp-report html bad
 is_rc 2 "a broken portfolio: exit 2"
 like "$err" 'bad/cat/portfolio.md' "... named on stderr"
 like "$out" '<strong>Incomplete:</strong>' "... and the page says it is incomplete"
+like "$out" '<li><code>bad/cat/portfolio.md</code>, line 1: expected' "... naming the portfolio it could not read, with the reason"
+like "$out" '<li><a href="#problems">Not read</a></li>' "... linked from the contents"
 like "$out" '9 practitioners' "... the others are reported"
 
 # Volume: a generated cohort stays well-formed, and the tables are cut.

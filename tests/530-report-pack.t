@@ -21,7 +21,9 @@ We changed **how reading is modelled**:
 - paired reading every morning
 - a shared text each week
 M
-mkevidence p 2025-04-01-chat "A chat with a colleague" 2025-04-01 LP2 colleague
+printf 'x' >p/attachments/one.txt
+mkevidence p 2025-04-01-chat "A chat with a colleague" 2025-04-01 LP2 colleague \
+	"attachments: [attachments/one.txt]"
 cat >p/case-study.md <<'M'
 ---
 title: Fluency across the trust
@@ -54,7 +56,7 @@ like "$out" '<a href="#std-LP4">LP4</a> Always learning</th><td class="l l0">–
 
 # Evidence by standard, then each item.
 like "$out" '<h3 id="std-LP3">LP3 Challenging, developing and innovating</h3>' "a heading per standard"
-like "$out" '<li>2025-03-01 <a href="#ev-2025-03-01-inset">Whole-school INSET</a> <span class="meta">\(reach institution, supports up to extending\)</span></li>' \
+like "$out" '<li>2025-03-01 <a dir="auto" href="#ev-2025-03-01-inset">Whole-school INSET</a> <span class="meta">\(reach institution, supports up to extending\)</span></li>' \
 	"a standard lists the items that name it"
 like "$out" '<p>No evidence item names this standard.</p>' "a standard without evidence says so"
 like "$out" '<article class="ev" id="ev-2025-03-01-inset">' "an article per item"
@@ -68,8 +70,9 @@ like "$out" '<tr><td>attachments/abc.txt</td><td class="n">3 bytes</td><td><code
 want=$(sha256sum p/attachments/data.bin | cut -c1-64)
 like "$out" "<tr><td>attachments/data.bin</td><td class=\"n\">10 bytes</td><td><code class=\"sha\">$want</code></td></tr>" \
 	"a binary attachment's digest matches sha256sum"
+like "$out" '<tr><td>attachments/one.txt</td><td class="n">1 byte</td>' "one byte is '1 byte', not '1 bytes'"
 like "$out" '<dt>Signed off by</dt><dd>A. Head</dd>' "the case study's sign-off"
-like "$out" '<h2>Focus and rationale</h2>' "the case study's sections"
+like "$out" '<h3>Focus and rationale</h3>' "the case study's sections"
 
 # From the work tree's parent or inside the portfolio: the same pack.
 (cd p/evidence && lp-report pack) >inside.html 2>&1
@@ -121,6 +124,6 @@ is_rc 2 "pack takes one portfolio"
 mkdir -p nothing
 run lp-report pack nothing
 is_rc 2 "no portfolio: exit 2"
-like "$err" 'no portfolio here' "... says so"
+like "$err" 'no portfolio found in nothing' "... says so"
 
 done_testing

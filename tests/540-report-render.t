@@ -31,7 +31,7 @@ is_rc 0 "html: exit 0"
 printf '%s\n' "$out" >rows.html
 htmlcheck rows.html "html: well-formed, nothing that runs or fetches"
 like "$out" '<title>Notes &amp; more</title>' "html: the title, escaped"
-like "$out" '<h1>Notes &amp; more</h1>' "html: the heading"
+like "$out" '<h1 id="rows-title">Notes &amp; more</h1>' "html: the heading"
 like "$out" '<th scope="col">id</th><th scope="col">note</th><th scope="col" class="n">n</th>' \
 	"html: header cells; a numeric column is right-aligned"
 like "$out" '<tr><td>x2</td><td>two
@@ -107,7 +107,7 @@ like "$err" 'nosuch.csv' "... named"
 # Usage.
 run_in rows.csv lp-report render -o yaml
 is_rc 2 "-o yaml: exit 2"
-like "$err" 'expected table, csv, tsv, json, jsonl, md or html' "... lists the formats"
+like "$err" 'expected table, csv, tsv, json, jsonl, xlsx, md or html' "... lists the formats"
 run_in rows.csv lp-report render --at HEAD
 is_rc 2 "--at does not apply to render"
 run_in rows.csv lp-report render --git x.git

@@ -8,8 +8,10 @@
  *
  *   LP_FAULT        the errno to fail with: ENOSPC, EIO, EACCES, EROFS,
  *                   EDQUOT or EPERM (unset: the shim does nothing)
- *   LP_FAULT_OP     the calls that fail, comma-separated: write, fsync,
- *                   rename, create (open with O_CREAT and mkstemp),
+ *   LP_FAULT_OP     the calls that fail, comma-separated: write, fsync
+ *                   (and syncfs), rename (and link, which puts a new
+ *                   file in place without replacing one), create (open
+ *                   with O_CREAT and mkstemp),
  *                   close, mkdir (default: write)
  *   LP_FAULT_MATCH  only paths containing this string fail (default:
  *                   any path; descriptors 0-2 never fail)
@@ -172,6 +174,33 @@ close(int fd)
 		return -1;
 	}
 	return real_close(fd);
+}
+
+int
+syncfs(int fd)
+{
+	char buf[4096];
+	int err;
+
+	REAL(syncfs);
+	if ((err = should_fail("fsync", fd_path(fd, buf, sizeof(buf)))) != 0) {
+		errno = err;
+		return -1;
+	}
+	return real_syncfs(fd);
+}
+
+int
+link(const char *from, const char *to)
+{
+	int err;
+
+	REAL(link);
+	if ((err = should_fail("rename", to)) != 0) {
+		errno = err;
+		return -1;
+	}
+	return real_link(from, to);
 }
 
 int

@@ -1,0 +1,532 @@
+/*
+ * cohort-git.c - a cohort read from git objects (see cohort-git.h).
+ *
+ * Three passes, so that "the newest ref wins" can be decided before any
+ * portfolio is loaded in full:
+ *   1. find: for each repository and each ref to read, walk the commit's
+ *      tree for directories holding portfolio.md, and read only that
+ *      file's front matter (its id, and its window for old-style tags);
+ *   2. choose: per id, the best candidate by the rules of the mode;
+ *      another candidate as good as the best is a duplicate id;
+ *   3. load the chosen ones, repository by repository, one at a time.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "cohort-git.h"
+
+#define SUBMITTED "refs/tags/lp/submitted/"
+
+/* A portfolio at one ref of one repository. */
+struct cand {
+	size_t repo;		/* index into the repositories */
+	char *ref;		/* full ref name, or "HEAD" */
+	char *subdir;		/* "" or "a/b" */
+	char *id;		/* NULL when portfolio.md could not be read (reported) */
+	char *label;
+	git_time_t when;	/* tagger or committer time */
+	long window;		/* submitted: YYYYMM * 1000 + N */
+	int newstyle;		/* submitted: the tag names the id */
+	int chosen;
+};
+
+struct run {
+	const struct lp_ctx *ctx;
+	const struct lp_git_cohort *src;
+	struct lp_strv repos;
+	struct cand *v;
+	size_t n, cap;
+	int failed;
+};
+
+static const char *
+git_message(void)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : "unknown git error";
+}
+
+/* ---- which repositories ---- */
+
+/* A repository at exactly path: bare (HEAD and objects/) or with a .git inside. */
+static int
+is_repository(const char *path)
+{
+	char *head = lp_xasprintf("%s/HEAD", path);
+	char *objects = lp_xasprintf("%s/objects", path);
+	char *dotgit = lp_xasprintf("%s/.git", path);
+	struct stat st;
+	int yes = (stat(head, &st) == 0 && stat(objects, &st) == 0 && S_ISDIR(st.st_mode)) ||
+	    stat(dotgit, &st) == 0;
+
+	free(head);
+	free(objects);
+	free(dotgit);
+	return yes;
+}
+
+static int
+find_repositories(const char *path, struct lp_strv *repos)
+{
+	DIR *d;
+	struct dirent *de;
+
+	if (is_repository(path)) {
+		lp_strv_push(repos, path);
+		return 0;
+	}
+	if (!(d = opendir(path))) {
+		lp_error("%s: %s", path, strerror(errno));
+		lp_diag_fail();
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		char *sub;
+
+		if (de->d_name[0] == '.')
+			continue;
+		sub = lp_xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		if (is_repository(sub))
+			lp_strv_push(repos, sub);
+		free(sub);
+	}
+	closedir(d);
+	lp_strv_sort(repos);
+	return 0;
+}
+
+/* ---- which refs ---- */
+
+struct refs {
+	const char *glob;
+	struct lp_strv names;
+};
+
+static int
+collect_ref(git_reference *ref, void *arg)
+{
+	struct refs *refs = arg;
+	const char *name = git_reference_name(ref);
+
+	if (fnmatch(refs->glob, name, 0) == 0)
+		lp_strv_push(&refs->names, name);
+	git_reference_free(ref);
+	return 0;
+}
+
+static int
+refs_to_read(struct run *r, git_repository *repo, const char *path, struct lp_strv *names)
+{
+	struct refs refs = { r->src->submitted ? SUBMITTED "*" : r->src->glob, {0} };
+
+	if (!refs.glob) {
+		lp_strv_push(names, r->src->rev ? r->src->rev : "HEAD");
+		return 0;
+	}
+	if (git_reference_foreach(repo, collect_ref, &refs) < 0) {
+		lp_error("%s: cannot list refs: %s", path, git_message());
+		lp_strv_free(&refs.names);
+		return -1;
+	}
+	lp_strv_sort(&refs.names);
+	*names = refs.names;
+	return 0;
+}
+
+/* When a ref was made: an annotated tag's tagger date, else its commit's. */
+static git_time_t
+ref_time(git_object *obj, git_commit *commit)
+{
+	if (git_object_type(obj) == GIT_OBJECT_TAG) {
+		const git_signature *s = git_tag_tagger((git_tag *)obj);
+
+		if (s)
+			return s->when.time;
+	}
+	return git_commit_time(commit);
+}
+
+/*
+ * A submission tag's window and resubmission count as one number
+ * (YYYYMM * 1000 + N, N 1 when absent), and the id it names (NULL for
+ * the old form).  -1 when the tag is not one.
+ */
+static long
+submission_of(const char *ref, char **id)
+{
+	const char *rest = ref + strlen(SUBMITTED), *w = strrchr(rest, '/');
+	int y, m, used = 0;
+	long n = 1;
+
+	*id = NULL;
+	if (w)
+		*id = lp_xstrndup(rest, (size_t)(w - rest));
+	w = w ? w + 1 : rest;
+	if (sscanf(w, "%4d-%2d%n", &y, &m, &used) != 2 || used != 7 || m < 1 || m > 12)
+		goto bad;
+	if (w[7] == '-') {
+		char *end;
+
+		n = strtol(w + 8, &end, 10);
+		if (*end || n < 1 || n > 999)
+			goto bad;
+	} else if (w[7]) {
+		goto bad;
+	}
+	return (y * 100L + m) * 1000 + n;
+bad:
+	free(*id);
+	*id = NULL;
+	return -1;
+}
+
+/* ---- pass 1: find ---- */
+
+/* The id and window of the portfolio.md at subdir, read from the tree. */
+static void
+read_head(struct lp_git *git, const char *ref, const char *subdir, struct cand *c,
+    char **window)
+{
+	struct lp_tree *tree = NULL;
+	struct lp_buf text = {0};
+	struct lp_doc doc;
+	char *path;
+
+	memset(&doc, 0, sizeof doc);
+	*window = NULL;
+	if (lp_tree_open_git(git, ref, subdir, &tree) < 0)
+		return;
+	c->label = lp_xstrdup(lp_tree_label(tree));
+	path = lp_tree_path(tree, "portfolio.md");
+	if (lp_tree_read(tree, "portfolio.md", &text) == 0 &&
+	    lp_doc_parse_head(&doc, path, lp_buf_str(&text), text.len) == 0) {
+		const char *id = lp_doc_get(&doc, "id"), *w = lp_doc_get(&doc, "window");
+
+		c->id = lp_xstrdup(id ? id : "");
+		*window = w ? lp_xstrdup(w) : NULL;
+	}
+	lp_doc_free(&doc);
+	lp_buf_free(&text);
+	free(path);
+	lp_tree_free(tree);
+}
+
+/*
+ * Is ref a submission tag of the portfolio c (read at it, with its window
+ * key)?  The new form names its id; the old form, one repository per
+ * practitioner, names only the window, which the portfolio recorded.
+ */
+static int
+submission_tag_for(const char *ref, struct cand *c, const char *window)
+{
+	const char *last = strrchr(ref, '/') + 1;
+	char *tag_id;
+	int yes;
+
+	if ((c->window = submission_of(ref, &tag_id)) < 0)
+		return 0;
+	c->newstyle = tag_id != NULL;
+	if (tag_id)
+		yes = strcmp(tag_id, c->id) == 0;
+	else
+		yes = window && strlen(window) == 7 && strncmp(window, last, 7) == 0;
+	free(tag_id);
+	return yes;
+}
+
+static void
+add_candidate(struct run *r, struct lp_git *git, size_t repo, const char *ref,
+    const char *subdir, git_time_t when)
+{
+	struct cand c = { .repo = repo, .when = when };
+	char *window = NULL;
+
+	read_head(git, ref, subdir, &c, &window);
+	if (r->src->submitted && c.id && !submission_tag_for(ref, &c, window)) {
+		free(window);
+		free(c.id);
+		free(c.label);
+		return;
+	}
+	free(window);
+	if (!c.id)
+		r->failed = 1;	/* reported while reading it */
+	if (!c.label)
+		c.label = lp_xasprintf("%s@%s", r->repos.v[repo], ref);
+	c.ref = lp_xstrdup(ref);
+	c.subdir = lp_xstrdup(subdir);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->v = lp_xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	r->v[r->n++] = c;
+}
+
+static int
+holds_portfolio(const git_tree *t)
+{
+	const git_tree_entry *e = git_tree_entry_byname(t, "portfolio.md");
+
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB &&
+	    git_tree_entry_filemode(e) != GIT_FILEMODE_LINK;
+}
+
+/* Depth-first, as the checkout walk: a portfolio is not searched further. */
+static void
+walk_tree(struct run *r, struct lp_git *git, size_t repo, const char *ref, git_time_t when,
+    git_tree *t, const char *subdir, int depth)
+{
+	git_repository *grepo = lp_git_repo(git);
+
+	if (holds_portfolio(t)) {
+		add_candidate(r, git, repo, ref, subdir, when);
+		return;
+	}
+	if (depth > 64)
+		return;
+	for (size_t i = 0; i < git_tree_entrycount(t); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+		const char *name = git_tree_entry_name(e);
+		git_tree *sub = NULL;
+		char *path;
+
+		if (name[0] == '.' || git_tree_entry_type(e) != GIT_OBJECT_TREE)
+			continue;
+		if (git_tree_lookup(&sub, grepo, git_tree_entry_id(e)) < 0) {
+			lp_error("%s@%s: %s: %s", r->repos.v[repo], ref, name, git_message());
+			r->failed = 1;
+			continue;
+		}
+		path = *subdir ? lp_xasprintf("%s/%s", subdir, name) : lp_xstrdup(name);
+		walk_tree(r, git, repo, ref, when, sub, path, depth + 1);
+		free(path);
+		git_tree_free(sub);
+	}
+}
+
+static void
+find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
+{
+	git_repository *grepo = lp_git_repo(git);
+	git_object *obj = NULL, *commit = NULL;
+	git_tree *tree = NULL;
+	size_t before = r->n;
+
+	if (git_revparse_single(&obj, grepo, ref) < 0 ||
+	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
+	    git_commit_tree(&tree, (git_commit *)commit) < 0) {
+		lp_error("%s: cannot read %s: %s", r->repos.v[repo], ref, git_message());
+		lp_diag_fail();
+		r->failed = 1;
+	} else {
+		walk_tree(r, git, repo, ref, ref_time(obj, (git_commit *)commit), tree, "", 0);
+		/* A repository read at HEAD must hold a portfolio, as an operand must. */
+		if (r->n == before && !r->src->glob && !r->src->submitted) {
+			lp_error("no portfolio found in %s at %s (a directory holding portfolio.md)",
+			    r->repos.v[repo], ref);
+			lp_diag_fail();
+			r->failed = 1;
+		}
+	}
+	git_tree_free(tree);
+	git_object_free(commit);
+	git_object_free(obj);
+}
+
+static void
+find_all(struct run *r)
+{
+	for (size_t i = 0; i < r->repos.n; i++) {
+		struct lp_git *git = NULL;
+		struct lp_strv refs = {0};
+
+		if (lp_git_open_bare(r->repos.v[i], &git) < 0) {
+			lp_diag_fail();
+			r->failed = 1;
+			continue;
+		}
+		if (refs_to_read(r, lp_git_repo(git), r->repos.v[i], &refs) < 0) {
+			lp_diag_fail();
+			r->failed = 1;
+		}
+		for (size_t k = 0; k < refs.n; k++)
+			find_at_ref(r, git, i, refs.v[k]);
+		lp_strv_free(&refs);
+		lp_git_free(git);
+	}
+}
+
+/* ---- pass 2: choose ---- */
+
+static const struct run *sorting;	/* qsort has no argument */
+
+/* Which of two candidates for one id is better: < 0 when a is. */
+static int
+rank_cmp(const struct cand *a, const struct cand *b)
+{
+	const struct lp_git_cohort *src = sorting->src;
+
+	if (src->submitted) {
+		if (a->window != b->window)
+			return a->window > b->window ? -1 : 1;
+		if (a->newstyle != b->newstyle)
+			return a->newstyle ? -1 : 1;
+	}
+	if (src->glob || src->submitted) {
+		if (a->when != b->when)
+			return a->when > b->when ? -1 : 1;
+		return -strcmp(a->ref, b->ref);
+	}
+	return 0;	/* HEAD of every repository: all alike, so two are a duplicate */
+}
+
+/* By id (unreadable ones last), then best first, then where. */
+static int
+by_id(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	int c;
+
+	if (!a->id || !b->id)
+		return a->id ? -1 : b->id ? 1 : 0;
+	if ((c = strcmp(a->id, b->id)) || (c = rank_cmp(a, b)))
+		return c;
+	return strcmp(a->label, b->label);
+}
+
+/* The order of the checkout walk: repository, then directory. */
+static int
+by_place(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	int c;
+
+	if (a->repo != b->repo)
+		return a->repo < b->repo ? -1 : 1;
+	if ((c = strcmp(a->subdir, b->subdir)))
+		return c;
+	return strcmp(a->ref, b->ref);
+}
+
+static void
+choose(struct run *r)
+{
+	sorting = r;
+	qsort(r->v, r->n, sizeof *r->v, by_id);
+	for (size_t i = 0; i < r->n; i++) {
+		struct cand *c = &r->v[i];
+		const struct cand *best;
+		size_t k = i;
+
+		if (!c->id || !*c->id) {
+			/* Unreadable (reported), or no id: loaded to say so. */
+			c->chosen = c->id != NULL;
+			continue;
+		}
+		while (k > 0 && r->v[k - 1].id && strcmp(r->v[k - 1].id, c->id) == 0)
+			k--;
+		best = &r->v[k];
+		if (best == c) {
+			c->chosen = 1;
+			continue;
+		}
+		if (rank_cmp(best, c) == 0) {
+			lp_error("two portfolios have the id '%s': %s and %s", c->id, best->label,
+			    c->label);
+			r->failed = 1;
+		}
+	}
+	qsort(r->v, r->n, sizeof *r->v, by_place);
+}
+
+/* ---- pass 3: load ---- */
+
+struct visit {
+	const struct lp_ctx *ctx;
+	lp_cohort_fn fn;
+	void *arg;
+	size_t done, total;
+};
+
+static int
+visit(struct visit *v, struct lp_git *git, const struct cand *c, unsigned what)
+{
+	struct lp_tree *tree = NULL;
+	struct lp_portfolio p;
+	int rc = 0;
+
+	memset(&p, 0, sizeof p);
+	if (lp_tree_open_git(git, c->ref, c->subdir, &tree) < 0 ||
+	    lp_portfolio_load(&p, tree, what) < 0)
+		rc = -1;
+	else if (lp_portfolio_selected(v->ctx, &p) && v->fn(&p, v->arg) < 0)
+		rc = -1;
+	lp_portfolio_free(&p);
+	if (++v->done % 50 == 0 && v->ctx->progress && !v->ctx->quiet)
+		lp_progress_show("%zu/%zu portfolios", v->done, v->total);
+	return rc;
+}
+
+static void
+load_chosen(struct run *r, unsigned what, lp_cohort_fn fn, void *arg)
+{
+	struct visit v = { r->ctx, fn, arg, 0, 0 };
+	struct lp_git *git = NULL;
+	size_t open = (size_t)-1;
+
+	for (size_t i = 0; i < r->n; i++)
+		v.total += r->v[i].chosen;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cand *c = &r->v[i];
+
+		if (!c->chosen)
+			continue;
+		if (c->repo != open) {
+			if (git)
+				lp_git_free(git);
+			git = NULL;
+			open = c->repo;
+			if (lp_git_open_bare(r->repos.v[open], &git) < 0) {
+				lp_diag_fail();
+				r->failed = 1;
+				continue;
+			}
+		}
+		if (git && visit(&v, git, c, what) < 0)
+			r->failed = 1;
+	}
+	if (git)
+		lp_git_free(git);
+	if (r->ctx->progress && !r->ctx->quiet)
+		lp_progress_clear();
+}
+
+int
+lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
+    unsigned what, lp_cohort_fn fn, void *arg)
+{
+	struct run r = { .ctx = ctx, .src = src };
+
+	if (find_repositories(src->path, &r.repos) < 0)
+		return -1;
+	find_all(&r);
+	choose(&r);
+	load_chosen(&r, what, fn, arg);
+	for (size_t i = 0; i < r.n; i++) {
+		free(r.v[i].ref);
+		free(r.v[i].subdir);
+		free(r.v[i].id);
+		free(r.v[i].label);
+	}
+	free(r.v);
+	lp_strv_free(&r.repos);
+	return r.failed ? -1 : 0;
+}

@@ -1,0 +1,378 @@
+/*
+ * git-odb.c - loose objects read with a bound, before libgit2 sees them.
+ *
+ * libgit2 1.5 loops for ever inflating a loose object that was cut short
+ * (a full disk, a kill during a copy, a hostile clone), where git fails
+ * at once.  A cron report over a git server must not hang, so every
+ * repository lp opens gets this backend in front of libgit2's own loose
+ * one: it inflates each loose object itself, with zlib, into exactly the
+ * size its header announces, and calls anything else (a stream that ends
+ * early, or runs on past the size, or a header that promises more than
+ * the compressed bytes can hold) a corrupt object, naming it and the
+ * repository.  libgit2 stops at the first backend that reports an error,
+ * so its own loose reader never sees such an object.  Packed objects are
+ * still read by libgit2.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <zlib.h>
+
+#include "lp.h"
+#include "gitsafe.h"
+
+/* Ahead of libgit2's packs (2) and loose objects (1). */
+#define SAFE_LOOSE_PRIORITY 3
+/* zlib never expands more than about 1032:1; a header beyond that lies. */
+#define ZLIB_MAX_RATIO 1032u
+#define HEADER_MAX 64
+#define HEADER_READ 4096
+
+struct safe_loose {
+	git_odb_backend parent;
+	char *objects;		/* ".../objects", no trailing slash */
+	char *repo;		/* the repository, for messages */
+};
+
+struct raw {
+	unsigned char *in;
+	size_t inlen;
+	size_t filesize;	/* the whole file, even when only a head was read */
+};
+
+static int
+corrupt(const struct safe_loose *b, const char *hex, const char *why)
+{
+	git_error_set(GIT_ERROR_ODB, "corrupt loose object %s in %s: %s "
+	    "(git fsck says more)", hex, b->repo, why);
+	return -1;
+}
+
+static void
+object_path(const struct safe_loose *b, const char *hex, char *out, size_t n)
+{
+	snprintf(out, n, "%s/%.2s/%s", b->objects, hex, hex + 2);
+}
+
+/*
+ * The compressed bytes of one loose object, at most max of them (0: all).
+ * Never blocks: a FIFO or device in the object store is refused.
+ */
+static int
+slurp(const struct safe_loose *b, const char *hex, size_t max, struct raw *r)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	size_t want, got = 0;
+	int fd;
+
+	r->in = NULL;
+	r->inlen = r->filesize = 0;
+	object_path(b, hex, path, sizeof path);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return GIT_ENOTFOUND;
+	if (fd < 0) {
+		git_error_set(GIT_ERROR_OS, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return corrupt(b, hex, "not a regular file");
+	}
+	want = r->filesize = (size_t)st.st_size;
+	if (max && want > max)
+		want = max;
+	r->in = malloc(want ? want : 1);
+	if (!r->in) {
+		close(fd);
+		git_error_set_oom();
+		return -1;
+	}
+	while (got < want) {
+		ssize_t n = read(fd, r->in + got, want - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	r->inlen = got;
+	return 0;
+}
+
+/* "blob 123\0": the type and size, and how many bytes the header took. */
+static int
+parse_header(const unsigned char *h, size_t n, git_object_t *type, size_t *size,
+    size_t *hlen)
+{
+	const unsigned char *sp = memchr(h, ' ', n), *nul = memchr(h, '\0', n);
+	char name[8];
+	size_t v = 0;
+
+	if (!sp || !nul || sp > nul || (size_t)(sp - h) >= sizeof name || sp + 1 == nul)
+		return -1;
+	memcpy(name, h, (size_t)(sp - h));
+	name[sp - h] = '\0';
+	*type = git_object_string2type(name);
+	if (*type != GIT_OBJECT_BLOB && *type != GIT_OBJECT_TREE &&
+	    *type != GIT_OBJECT_COMMIT && *type != GIT_OBJECT_TAG)
+		return -1;
+	for (const unsigned char *p = sp + 1; p < nul; p++) {
+		if (*p < '0' || *p > '9' || v > (SIZE_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (size_t)(*p - '0');
+	}
+	*size = v;
+	*hlen = (size_t)(nul - h) + 1;
+	return 0;
+}
+
+/* One inflate step that must make progress: a stuck stream is truncated. */
+static int
+inflate_step(z_stream *z)
+{
+	uInt in = z->avail_in, out = z->avail_out;
+	int zr = inflate(z, Z_NO_FLUSH);
+
+	if (zr == Z_STREAM_END)
+		return 1;
+	if (zr != Z_OK && zr != Z_BUF_ERROR)
+		return -1;
+	if (z->avail_in == in && z->avail_out == out)
+		return -1;
+	return 0;
+}
+
+/*
+ * Inflate the whole object into a buffer from git_odb_backend_data_alloc,
+ * exactly as large as the header says; anything else is corrupt.
+ * With data NULL, only the header is read.
+ */
+static int
+inflate_object(struct safe_loose *b, const char *hex, const struct raw *r,
+    void **data, size_t *len, git_object_t *type)
+{
+	unsigned char head[HEADER_MAX], *out = NULL, scratch[1];
+	size_t size, hlen, have;
+	z_stream z;
+	int st = 0, rc = -1;
+	const char *why = "truncated or not zlib data";
+
+	memset(&z, 0, sizeof z);
+	if (r->inlen > UINT_MAX)
+		return corrupt(b, hex, "too large for a loose object");
+	if (inflateInit(&z) != Z_OK) {
+		git_error_set_oom();
+		return -1;
+	}
+	z.next_in = r->in;
+	z.avail_in = (uInt)r->inlen;
+	z.next_out = head;
+	z.avail_out = sizeof head;
+	while (st == 0 && z.avail_out > 0 && !memchr(head, '\0', sizeof head - z.avail_out))
+		st = inflate_step(&z);
+	have = sizeof head - z.avail_out;
+	if (st < 0 || parse_header(head, have, type, &size, &hlen) < 0) {
+		why = st < 0 ? why : "no valid object header";
+		goto bad;
+	}
+	if (size / ZLIB_MAX_RATIO > r->filesize) {
+		why = "the header promises more than the file can hold";
+		goto bad;
+	}
+	*len = size;
+	if (!data) {
+		rc = 0;
+		goto out;
+	}
+	if (have - hlen > size ||
+	    (st == 1 && have - hlen != size)) {
+		why = "the header's size does not match the data";
+		goto bad;
+	}
+	if (!(out = git_odb_backend_data_alloc(&b->parent, size + 1))) {
+		git_error_set_oom();
+		goto out;
+	}
+	memcpy(out, head + hlen, have - hlen);
+	z.next_out = out + (have - hlen);
+	z.avail_out = (uInt)(size - (have - hlen));
+	while (st == 0 && z.avail_out > 0)
+		st = inflate_step(&z);
+	if (st < 0 || z.avail_out > 0)
+		goto bad;
+	/* Full: the stream must end here, with not one byte more. */
+	while (st == 0) {
+		z.next_out = scratch;
+		z.avail_out = sizeof scratch;
+		if ((st = inflate_step(&z)) < 0 || z.avail_out == 0) {
+			why = z.avail_out == 0 ? "longer than its header says" : why;
+			goto bad;
+		}
+	}
+	out[size] = '\0';
+	*data = out;
+	out = NULL;
+	rc = 0;
+	goto out;
+bad:
+	rc = corrupt(b, hex, why);
+out:
+	if (out)
+		git_odb_backend_data_free(&b->parent, out);
+	inflateEnd(&z);
+	return rc;
+}
+
+static int
+safe_read(void **data, size_t *len, git_object_t *type, git_odb_backend *be,
+    const git_oid *oid)
+{
+	struct safe_loose *b = (struct safe_loose *)be;
+	char hex[GIT_OID_HEXSZ + 1];
+	struct raw r;
+	int rc;
+
+	git_oid_tostr(hex, sizeof hex, oid);
+	if ((rc = slurp(b, hex, 0, &r)) != 0)
+		return rc;
+	rc = inflate_object(b, hex, &r, data, len, type);
+	free(r.in);
+	return rc;
+}
+
+static int
+safe_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
+    const git_oid *oid)
+{
+	struct safe_loose *b = (struct safe_loose *)be;
+	char hex[GIT_OID_HEXSZ + 1];
+	struct raw r;
+	int rc;
+
+	git_oid_tostr(hex, sizeof hex, oid);
+	if ((rc = slurp(b, hex, HEADER_READ, &r)) != 0)
+		return rc;
+	rc = inflate_object(b, hex, &r, NULL, len, type);
+	free(r.in);
+	return rc;
+}
+
+static int
+safe_exists(git_odb_backend *be, const git_oid *oid)
+{
+	struct safe_loose *b = (struct safe_loose *)be;
+	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
+	struct stat st;
+
+	git_oid_tostr(hex, sizeof hex, oid);
+	object_path(b, hex, path, sizeof path);
+	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+/* The one loose object whose name starts with the first len hex digits. */
+static int
+find_prefix(struct safe_loose *b, const git_oid *short_id, size_t len, git_oid *out)
+{
+	char hex[GIT_OID_HEXSZ + 1], dir[PATH_MAX];
+	struct dirent *d;
+	DIR *dp;
+	int found = 0;
+
+	git_oid_tostr(hex, sizeof hex, short_id);
+	if (len < 2 || len > GIT_OID_HEXSZ)
+		return GIT_ENOTFOUND;
+	snprintf(dir, sizeof dir, "%s/%.2s", b->objects, hex);
+	if (!(dp = opendir(dir)))
+		return GIT_ENOTFOUND;
+	while ((d = readdir(dp))) {
+		char full[GIT_OID_HEXSZ + 1];
+
+		if (strlen(d->d_name) != GIT_OID_HEXSZ - 2 ||
+		    strncmp(d->d_name, hex + 2, len - 2) != 0)
+			continue;
+		snprintf(full, sizeof full, "%.2s%s", hex, d->d_name);
+		if (git_oid_fromstr(out, full) < 0)
+			continue;
+		if (found++) {
+			closedir(dp);
+			git_error_set(GIT_ERROR_ODB, "short object id %.*s is ambiguous",
+			    (int)len, hex);
+			return GIT_EAMBIGUOUS;
+		}
+	}
+	closedir(dp);
+	return found ? 0 : GIT_ENOTFOUND;
+}
+
+static int
+safe_exists_prefix(git_oid *out, git_odb_backend *be, const git_oid *short_id,
+    size_t len)
+{
+	return find_prefix((struct safe_loose *)be, short_id, len, out);
+}
+
+static int
+safe_read_prefix(git_oid *out, void **data, size_t *len, git_object_t *type,
+    git_odb_backend *be, const git_oid *short_id, size_t n)
+{
+	int rc = find_prefix((struct safe_loose *)be, short_id, n, out);
+
+	return rc ? rc : safe_read(data, len, type, be, out);
+}
+
+static void
+safe_free(git_odb_backend *be)
+{
+	struct safe_loose *b = (struct safe_loose *)be;
+
+	free(b->objects);
+	free(b->repo);
+	free(b);
+}
+
+int
+lp_git_odb_guard(git_repository *repo)
+{
+	struct safe_loose *b;
+	git_odb *odb = NULL;
+	const char *common = git_repository_commondir(repo);
+	size_t n = strlen(common);
+
+	if (git_repository_odb(&odb, repo) < 0)
+		return -1;
+	b = lp_xcalloc(1, sizeof *b);
+	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
+	b->objects = lp_xasprintf("%.*sobjects", (int)n, common);
+	if (n > 0 && common[n - 1] != '/')
+		b->objects = (free(b->objects), lp_xasprintf("%s/objects", common));
+	while (n > 1 && common[n - 1] == '/')
+		n--;
+	b->repo = lp_xstrndup(common, n);
+	b->parent.read = safe_read;
+	b->parent.read_header = safe_read_header;
+	b->parent.read_prefix = safe_read_prefix;
+	b->parent.exists = safe_exists;
+	b->parent.exists_prefix = safe_exists_prefix;
+	b->parent.free = safe_free;
+	if (git_odb_add_backend(odb, &b->parent, SAFE_LOOSE_PRIORITY) < 0) {
+		safe_free(&b->parent);
+		git_odb_free(odb);
+		return -1;
+	}
+	git_odb_free(odb);
+	return 0;
+}

@@ -1,0 +1,24 @@
+/*
+ * gitsafe.h - git read and opened safely: libgit2 started only when git is
+ * needed, loose objects read with a bound, a .git file or a directory of
+ * another user's honoured only when git itself would honour it.
+ */
+#ifndef LP_GITSAFE_H
+#define LP_GITSAFE_H
+
+#include <git2.h>
+
+/*
+ * Start libgit2 the first time git is needed (idempotent).  A command
+ * that never touches git never pays for it.
+ */
+void lp_git_need(void);
+
+/*
+ * Put a bounded loose-object reader in front of libgit2's for repo: a
+ * truncated or corrupt loose object is an error naming it and the
+ * repository, never a hang.  0, or -1 with a libgit2 error set.
+ */
+int lp_git_odb_guard(git_repository *repo);
+
+#endif

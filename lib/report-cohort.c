@@ -1,0 +1,410 @@
+/*
+ * report-cohort.c - a cohort read as practitioners, for lp-report (see
+ * report-cohort.h).
+ *
+ * Cohort work goes through lp_cohort_each (or the git walk for --git):
+ * one portfolio in memory at a time, and what is kept of it is only the
+ * answers of the rules (lib/rules.c) that the output needs.  Nothing here
+ * decides a stage, a deadline or what counts as supported.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "activity.h"
+#include "cohort-git.h"
+#include "report-cohort.h"
+
+long
+lp_report_within(const struct lp_ctx *ctx)
+{
+	return ctx->within >= 0 ? ctx->within : LP_WITHIN_REACCREDIT;
+}
+
+/* ---- calendars ---- */
+
+static int
+calendars_init(struct lp_report_calendars *cs, const struct lp_ctx *ctx)
+{
+	const char *env = getenv("LP_WINDOWS");
+
+	memset(cs, 0, sizeof *cs);
+	cs->ctx = ctx;
+	if (ctx->windows_path || (env && *env)) {
+		if (lp_calendar_for(&cs->fixed, ctx->windows_path, NULL) < 0)
+			return -1;
+		cs->have_fixed = 1;
+	}
+	return 0;
+}
+
+/*
+ * The calendar for a portfolio directory with no windows.csv of its own.
+ * Portfolios come sorted, so siblings are met one after another: the
+ * calendar of their common parent is looked up once and kept until the
+ * parent changes.
+ */
+static int
+calendars_parent(struct lp_report_calendars *cs, const char *dir, const struct lp_calendar **cal)
+{
+	const char *slash = strrchr(dir, '/');
+	char *parent = slash ? lp_xstrndup(dir, (size_t)(slash - dir + 1)) : lp_xstrdup(".");
+
+	if (!cs->parent || strcmp(cs->parent, parent) != 0) {
+		free(cs->parent);
+		lp_calendar_free(&cs->kept);
+		cs->kept_bad = lp_calendar_for(&cs->kept, NULL, parent) < 0;
+		cs->parent = parent;
+	} else {
+		free(parent);
+	}
+	*cal = &cs->kept;
+	return cs->kept_bad ? -1 : 0;
+}
+
+/* p's calendar: a shared one, or *mine filled in (free it with lp_calendar_free). */
+static int
+calendars_get(struct lp_report_calendars *cs, const struct lp_portfolio *p,
+    struct lp_calendar *mine, const struct lp_calendar **cal)
+{
+	const char *dir;
+	char *own;
+	int has_own;
+
+	memset(mine, 0, sizeof *mine);
+	if (cs->have_fixed) {
+		*cal = &cs->fixed;
+		return 0;
+	}
+	/*
+	 * A portfolio read from git has no directory: --at uses the one we
+	 * run in; --git the built-in calendar (or --windows).
+	 */
+	dir = lp_tree_dir(p->tree);
+	if (!dir && cs->ctx->at)
+		dir = cs->ctx->dir ? cs->ctx->dir : ".";
+	if (!dir) {
+		lp_calendar_builtin(mine);
+		*cal = mine;
+		return 0;
+	}
+	own = lp_xasprintf("%s/windows.csv", dir);
+	has_own = access(own, F_OK) == 0;
+	free(own);
+	if (!has_own)
+		return calendars_parent(cs, dir, cal);
+	if (lp_calendar_for(mine, NULL, dir) < 0)
+		return -1;
+	*cal = mine;
+	return 0;
+}
+
+static void
+calendars_free(struct lp_report_calendars *cs)
+{
+	if (cs->have_fixed)
+		lp_calendar_free(&cs->fixed);
+	lp_calendar_free(&cs->kept);
+	free(cs->parent);
+}
+
+int
+lp_report_reader_init(struct lp_report_reader *r, const struct lp_ctx *ctx,
+    const struct lp_report_source *src)
+{
+	memset(r, 0, sizeof *r);
+	r->ctx = ctx;
+	if (src)
+		r->src = *src;
+	return calendars_init(&r->cals, ctx);
+}
+
+void
+lp_report_reader_free(struct lp_report_reader *r)
+{
+	calendars_free(&r->cals);
+	if (r->git)
+		lp_git_free(r->git);
+	free(r->git_workdir);
+}
+
+/* ---- last activity ---- */
+
+/* Is path (absolute) inside the work tree wd ("/a/b/")? */
+static int
+inside(const char *path, const char *wd)
+{
+	size_t n = strlen(wd);
+
+	if (n > 0 && wd[n - 1] == '/')
+		n--;
+	return strncmp(path, wd, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/*
+ * The repository whose work tree holds dir, kept for the next portfolio:
+ * 0 with *git set, 1 outside git, -1 after a diagnostic.
+ */
+static int
+reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **git)
+{
+	char *abs = realpath(dir, NULL);
+	int rc;
+
+	if (abs && r->git && inside(abs, r->git_workdir)) {
+		free(abs);
+		*git = r->git;
+		return 0;
+	}
+	free(abs);
+	if (r->git)
+		lp_git_free(r->git);
+	free(r->git_workdir);
+	r->git = NULL;
+	r->git_workdir = NULL;
+	if ((rc = lp_git_open(dir, &r->git)) != 0)
+		return rc;
+	r->git_workdir = lp_xstrdup(lp_git_workdir(r->git));
+	*git = r->git;
+	return 0;
+}
+
+/* The newest evidence date, for a portfolio outside git. */
+static lp_date
+newest_evidence(const struct lp_portfolio *p)
+{
+	lp_date d = LP_DATE_NONE;
+
+	for (size_t i = 0; i < p->nev; i++)
+		if (p->ev[i].date != LP_DATE_NONE && (d == LP_DATE_NONE || p->ev[i].date > d))
+			d = p->ev[i].date;
+	return d;
+}
+
+/*
+ * last_activity (SPEC 5.6): the date of the newest commit touching the
+ * portfolio (as of the revision it was read at), or of its newest
+ * evidence outside git.
+ */
+static lp_date
+last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
+{
+	const char *dir = lp_tree_dir(p->tree), *rev, *subdir;
+	struct lp_git *git;
+	char *prefix = NULL;
+	void *repo;
+	lp_date d = LP_DATE_NONE;
+	int rc = 1;
+
+	if (!dir) {
+		if (lp_tree_git_source(p->tree, &repo, &rev, &subdir) == 0)
+			rc = lp_git_last_change(repo, rev, subdir, &d);
+	} else if (reader_repository(r, dir, &git) == 0 && lp_git_prefix(git, dir, &prefix) == 0) {
+		rc = lp_git_last_change(lp_git_repo(git), "HEAD", prefix, &d);
+	}
+	free(prefix);
+	return rc == 0 ? d : newest_evidence(p);
+}
+
+/* target: a window id, as lp-window writes them (YYYY-MM). */
+static void
+target_of(const struct lp_portfolio *p, char out[8])
+{
+	const struct lp_field *f = lp_doc_field(&p->doc, "target");
+	const char *v = f ? f->value : NULL;
+
+	out[0] = '\0';
+	if (!v || !*v)
+		return;
+	if (strlen(v) >= 8) {
+		lp_warnat(p->doc.path, f->line, "target: expected a window id (YYYY-MM), got '%s'", v);
+		return;
+	}
+	memcpy(out, v, strlen(v) + 1);
+}
+
+/* ---- one practitioner, as the rules see them ---- */
+
+static void
+person_timeline(const struct lp_calendar *cal, const struct lp_ctx *ctx,
+    const struct lp_portfolio *p, struct lp_report_person *pp)
+{
+	struct lp_timeline t;
+
+	lp_timeline(cal, p->commenced, ctx->today, &t);
+	pp->deadline = t.deadline;
+	if (t.next) {
+		memcpy(pp->next_window, t.next->id, sizeof pp->next_window);
+		pp->next_closes = t.next->closes;
+	}
+	if (t.last) {
+		memcpy(pp->last_window, t.last->id, sizeof pp->last_window);
+		pp->last_closes = t.last->closes;
+	}
+	pp->windows_left = t.windows_left;
+}
+
+int
+lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
+    struct lp_report_person *pp)
+{
+	const struct lp_ctx *ctx = r->ctx;
+	const struct lp_calendar *cal;
+	struct lp_calendar mine;
+	long within = lp_report_within(ctx);
+
+	memset(pp, 0, sizeof *pp);
+	if (calendars_get(&r->cals, p, &mine, &cal) < 0)
+		return -1;
+	pp->id = lp_xstrdup(p->id);
+	pp->name = lp_xstrdup(p->name);
+	pp->school = lp_xstrdup(p->school);
+	pp->cohort = lp_xstrdup(p->cohort);
+	pp->label = lp_xstrdup(p->label);
+	pp->stage = lp_stage_of(p, ctx->today, ctx->min_level, within);
+	pp->commenced = p->commenced;
+	pp->accredited = p->accredited;
+	person_timeline(cal, ctx, p, pp);
+	pp->expires = LP_DATE_NONE;
+	pp->renewal = lp_renewal_of(p->accredited, ctx->today, within, &pp->expires, &pp->days_left);
+	if (p->accredited == LP_DATE_NONE)
+		pp->expires = LP_DATE_NONE;
+	for (int i = 0; i < LP_NSTANDARDS; i++) {
+		pp->level[i] = (unsigned char)p->assess[i].level;
+		if (!lp_supported(p, i))
+			pp->unsupported |= (unsigned short)(1u << i);
+		if (lp_standard_status(p, i, ctx->min_level) == LP_STATUS_OK)
+			pp->ok |= (unsigned short)(1u << i);
+	}
+	pp->assessed = lp_assessed_count(p);
+	pp->nunsupported = lp_unsupported_count(p);
+	pp->nev = (int)p->nev;
+	pp->ready = lp_ready(p, ctx->min_level);
+	pp->last_activity = last_activity(r, p);
+	target_of(p, pp->target_window);
+	lp_calendar_free(&mine);
+	return 0;
+}
+
+/* ---- walking the cohort ---- */
+
+struct visit {
+	struct lp_report_reader *r;
+	lp_report_person_fn fn;
+	void *arg;
+};
+
+static int
+visit_one(struct lp_portfolio *p, void *arg)
+{
+	struct visit *v = arg;
+	struct lp_report_person pp;
+	int rc;
+
+	if (lp_report_person_of(v->r, p, &pp) < 0)
+		return -1;
+	rc = v->fn(&pp, v->arg);
+	lp_report_person_free(&pp);
+	/* Shown without its bad files, but the run still ends with status 2. */
+	return rc < 0 || p->problems ? -1 : 0;
+}
+
+int
+lp_report_each_portfolio(struct lp_report_reader *r, unsigned what, lp_cohort_fn fn, void *arg)
+{
+	const struct lp_ctx *ctx = r->ctx;
+
+	if (r->src.git) {
+		struct lp_git_cohort src = { r->src.git, r->src.ref, r->src.submitted, NULL };
+
+		return lp_cohort_git_each(ctx, &src, what, fn, arg);
+	}
+	return lp_cohort_each(ctx, ctx->operands, ctx->noperands, what, fn, arg);
+}
+
+int
+lp_report_each(struct lp_report_reader *r, lp_report_person_fn fn, void *arg)
+{
+	struct visit v = { r, fn, arg };
+
+	return lp_report_each_portfolio(r, LP_LOAD_ALL | LP_LOAD_KEEP_GOING, visit_one, &v);
+}
+
+/* ---- summary and coverage rows ---- */
+
+const struct lp_col lp_report_summary_cols[] = {
+	{ "id", LP_COL_STR }, { "name", LP_COL_STR }, { "school", LP_COL_STR },
+	{ "cohort", LP_COL_STR }, { "stage", LP_COL_STR },
+	{ "commenced", LP_COL_DATE }, { "deadline", LP_COL_DATE },
+	{ "next_window", LP_COL_STR }, { "assessed", LP_COL_INT },
+	{ "ready", LP_COL_STR }, { "unsupported", LP_COL_INT },
+	{ "evidence", LP_COL_INT }, { "accredited", LP_COL_DATE },
+	{ "expires", LP_COL_DATE }, { "path", LP_COL_STR },
+	{ "last_activity", LP_COL_DATE }, { "target_window", LP_COL_STR },
+};
+const size_t lp_report_summary_ncols = sizeof lp_report_summary_cols / sizeof lp_report_summary_cols[0];
+
+/* A missing value is NULL: empty in CSV, null in JSON (SPEC 4). */
+static const char *
+or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static const char *
+date_or_null(lp_date d, char buf[11])
+{
+	if (d == LP_DATE_NONE)
+		return NULL;
+	lp_date_format(d, buf);
+	return buf;
+}
+
+void
+lp_report_summary_row(const struct lp_report_person *pp, struct lp_report_summary_row *row)
+{
+	const char **v = row->v;
+
+	snprintf(row->assessed, sizeof row->assessed, "%d", pp->assessed);
+	snprintf(row->unsupported, sizeof row->unsupported, "%d", pp->nunsupported);
+	snprintf(row->evidence, sizeof row->evidence, "%d", pp->nev);
+	v[0] = pp->id;
+	v[1] = pp->name;
+	v[2] = or_null(pp->school);
+	v[3] = or_null(pp->cohort);
+	v[4] = lp_stage_name(pp->stage);
+	v[5] = date_or_null(pp->commenced, row->commenced);
+	v[6] = date_or_null(pp->deadline, row->deadline);
+	v[7] = or_null(pp->next_window);
+	v[8] = row->assessed;
+	v[9] = pp->ready ? "yes" : "no";
+	v[10] = row->unsupported;
+	v[11] = row->evidence;
+	v[12] = date_or_null(pp->accredited, row->accredited);
+	v[13] = date_or_null(pp->expires, row->expires);
+	v[14] = pp->label;
+	v[15] = date_or_null(pp->last_activity, row->last_activity);
+	v[16] = or_null(pp->target_window);
+}
+
+const struct lp_col lp_report_coverage_cols[] = {
+	{ "standard", LP_COL_STR }, { "none", LP_COL_INT },
+	{ "underlying", LP_COL_INT }, { "developing", LP_COL_INT },
+	{ "extending", LP_COL_INT }, { "transforming", LP_COL_INT },
+	{ "supported", LP_COL_INT }, { "ok", LP_COL_INT },
+};
+const size_t lp_report_coverage_ncols = sizeof lp_report_coverage_cols / sizeof lp_report_coverage_cols[0];
+
+void
+lp_report_coverage_row(const struct lp_report_cov *cov, int i, struct lp_report_coverage_row *row)
+{
+	row->v[0] = lp_standard_id(i);
+	for (int lv = 0; lv < LP_NLEVELS; lv++) {
+		snprintf(row->n[lv], sizeof row->n[lv], "%zu", cov->level[i][lv]);
+		row->v[1 + lv] = row->n[lv];
+	}
+	snprintf(row->n[5], sizeof row->n[5], "%zu", cov->supported[i]);
+	snprintf(row->n[6], sizeof row->n[6], "%zu", cov->ok[i]);
+	row->v[6] = row->n[5];
+	row->v[7] = row->n[6];
+}
