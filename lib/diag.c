@@ -152,21 +152,27 @@ lp_diag_print(const char *file, long line, int warning, const char *message)
 void
 lp_diag_fail(void)
 {
-	if (sink)
+	/* The diagnostic just said is why: it is printed even with -q. */
+	if (sink) {
 		sink->failed = 1;
+		if (sink->n)
+			sink->v[sink->n - 1].fatal = 1;
+	}
 }
 
 void
 lp_diag_replay(const struct lp_findings *f)
 {
+	if (sink && f->failed)
+		sink->failed = 1;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct lp_finding *d = &f->v[i];
 		int warning = d->severity == LP_SEV_WARNING;
 
-		if (sink)
+		if (sink) {
 			lp_findings_add_text(sink, d->file, d->line, d->severity, d->message);
-		if (sink && f->failed)
-			sink->failed = 1;
+			sink->v[sink->n - 1].fatal = d->fatal;
+		}
 		else if (!(warning && quiet))
 			lp_diag_print(d->file, d->line, warning, d->message);
 	}

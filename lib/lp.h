@@ -103,8 +103,9 @@ struct lp_findings *lp_diag_capture(struct lp_findings *f);
  */
 void lp_diag_replay(const struct lp_findings *f);
 /*
- * The problem being said is a failure to read (I/O, a FIFO where a file
- * belongs), not a finding: a capturing validator exits 2 for it.
+ * The diagnostic just said is a failure to read (I/O, a FIFO where a
+ * file belongs, an unknown revision), not a finding: a capturing
+ * validator exits 2 for it and prints it even with -q.
  */
 void lp_diag_fail(void);
 void lp_findings_add(struct lp_findings *f, const char *file, long line,

@@ -8,15 +8,16 @@
  * tritan) and in greyscale print.  Every text colour keeps at least
  * 4.5:1 contrast on its fill (WCAG 2.2 AA for normal text):
  *                 text on fill       contrast  CIE L* of the fill
- *   none          #1b1b1b on #f7f7f7  16.1:1   97
+ *   none          #1b1b1b on #f8f8f8  16.2:1   98
  *   underlying    #1b1b1b on #c6dbef  12.1:1   87
  *   developing    #1b1b1b on #6baed6   7.1:1   68
  *   extending     #ffffff on #2166ac   5.9:1   43
  *   transforming  #ffffff on #08306b  12.8:1   21
  * Neighbouring fills differ by at least 15 in CIELAB (delta E 1976) for
  * normal vision and under full protanopia, deuteranopia and tritanopia
- * (Machado 2009 simulation); the old none and underlying (#efefef,
- * #deebf7) differed by 7 to 8, too little to tell apart in a small cell.
+ * (Machado 2009 simulation); tests/526-palette.t checks all this.  The
+ * old none and underlying (#efefef, #deebf7) differed by 7 to 8, too
+ * little to tell apart in a small cell.
  * Colour is never the only signal: every cell also carries the level's
  * name or initial.
  */
@@ -32,7 +33,7 @@ struct lp_level_colour {
 
 /* Indexed by level rank, none (0) .. transforming (4). */
 static const struct lp_level_colour lp_level_colours[5] = {
-	{ "#f7f7f7", "#1b1b1b", 0xf7f7f7, 0x1b1b1b },
+	{ "#f8f8f8", "#1b1b1b", 0xf8f8f8, 0x1b1b1b },
 	{ "#c6dbef", "#1b1b1b", 0xc6dbef, 0x1b1b1b },
 	{ "#6baed6", "#1b1b1b", 0x6baed6, 0x1b1b1b },
 	{ "#2166ac", "#ffffff", 0x2166ac, 0xffffff },

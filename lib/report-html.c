@@ -280,7 +280,6 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 	    "<em>and</em> supported. The narrow bar under each standard is the supported share.</p>\n",
 	    lp_level_name(c->min_level));
 	level_legend(out, c->min_level);
-	lp_report_scroll_start(out, "Coverage by standard (table)");
 	fputs("<table class=\"cov\">\n<caption>Practitioners by the level they claim on each "
 	    "standard, with the claims the evidence supports.</caption>\n"
 	    "<thead><tr><th scope=\"col\">Standard</th>"
@@ -316,7 +315,6 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 		fprintf(out, "<td class=\"n\">%s</td></tr>\n", count_str(cov.ok[i], a));
 	}
 	fputs("</tbody>\n</table>\n", out);
-	lp_report_scroll_end(out);
 	fputs("</section>\n", out);
 }
 
@@ -379,8 +377,6 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 	fprintf(out, "<p>Each cell is the mean level claimed on the standard by the %s's "
 	    "practitioners (0 none to 4 transforming), shaded by the nearest level; "
 	    "<strong>!N</strong> counts the claims there that the evidence does not support.</p>\n", what);
-	lp_report_scroll_start(out, c->group == LP_REPORT_BY_COHORT ? "Levels by cohort (table)" :
-	    "Levels by school (table)");
 	fprintf(out, "<table class=\"hm\">\n<caption>Mean level claimed on each standard, by %s; "
 	    "the last row is every practitioner.</caption>\n<thead><tr><th scope=\"col\">%s</th>"
 	    "<th scope=\"col\" class=\"n\">People</th>", what, head);
@@ -408,7 +404,6 @@ html_groups(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		free(all);
 	}
 	fputs("</table>\n", out);
-	lp_report_scroll_end(out);
 }
 
 static void
@@ -440,7 +435,6 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fputs("<p>No practitioners to show.</p>\n", out);
 		return;
 	}
-	lp_report_scroll_start(out, "Levels by practitioner (table)");
 	fprintf(out, "<table class=\"hm\">\n<caption>The level each practitioner claims on each "
 	    "standard, grouped by %s.</caption>\n<thead><tr><th scope=\"col\">Id</th>"
 	    "<th scope=\"col\">Name</th><th scope=\"col\">Stage</th>",
@@ -466,7 +460,6 @@ html_people(FILE *out, const struct lp_report_cohort *c, const struct ref *r)
 		fprintf(out, "<td class=\"%s\">%s</td></tr>\n", p->ready ? "yes" : "no", p->ready ? "yes" : "no");
 	}
 	fputs("</tbody>\n</table>\n", out);
-	lp_report_scroll_end(out);
 }
 
 static void
@@ -517,7 +510,6 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	lp_report_scroll_start(out, "Coming deadlines (table)");
 	fprintf(out, "<table>\n<caption>Coming deadlines, earliest first; a negative number of days "
 	    "is a deadline passed.</caption>\n<thead><tr><th scope=\"col\">Deadline</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
@@ -543,7 +535,6 @@ html_deadlines(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		    p->windows_left);
 	}
 	fputs("</tbody>\n</table>\n", out);
-	lp_report_scroll_end(out);
 	fputs("</section>\n", out);
 }
 
@@ -609,7 +600,6 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		return;
 	}
 	cut_note(out, shown, n, "of them");
-	lp_report_scroll_start(out, "Coming expiries (table)");
 	fprintf(out, "<table>\n<caption>Coming expiries, earliest first.</caption>\n"
 	    "<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
@@ -624,7 +614,6 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 		    date_str(p->accredited, e), lp_renewal_name(p->renewal));
 	}
 	fputs("</tbody>\n</table>\n", out);
-	lp_report_scroll_end(out);
 	fputs("</section>\n", out);
 }
 

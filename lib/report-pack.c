@@ -169,7 +169,6 @@ pack_assessment(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio *
 	fprintf(out, "<p>A claimed level is <em>supported</em> when an evidence item naming the "
 	    "standard has a reach that supports that level. Minimum for moderation: %s.</p>\n",
 	    lp_level_name(ctx->min_level));
-	lp_report_scroll_start(out, "Self-assessment (table)");
 	fputs("<table>\n<caption>Each standard: the level claimed, the level the evidence "
 	    "supports, and the status for moderation.</caption>\n"
 	    "<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Level</th>"
@@ -201,7 +200,6 @@ pack_assessment(FILE *out, const struct lp_ctx *ctx, const struct lp_portfolio *
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n", out);
-	lp_report_scroll_end(out);
 	fputs("</section>\n", out);
 }
 

@@ -176,7 +176,10 @@ lp_report_page_start(FILE *out, const char *title, const char *extra_css)
 /*
  * A region that scrolls sideways when its table is wider than the
  * window: focusable (tabindex 0), so that a keyboard can scroll it, and
- * named, so that a screen reader says what it holds.
+ * named, so that a screen reader says what it holds.  Only rows of any
+ * width use it: the dashboard's and the pack's tables stay in the page's
+ * flow, where their sticky headers follow the page as it scrolls (inside
+ * a scroll container they would stick to it instead, that is not at all).
  */
 void
 lp_report_scroll_start(FILE *out, const char *label)

@@ -187,8 +187,9 @@ dir_root(const struct lp_tree *t, int *tmp)
 static int
 tree_failure(const struct lp_tree *t, const char *relpath, const char *msg)
 {
+	tree_error(t, relpath, msg);
 	lp_diag_fail();
-	return tree_error(t, relpath, msg);
+	return -1;
 }
 
 /*

@@ -136,7 +136,7 @@ fill() {	# fill RANK: "fill=rrggbb text=rrggbb" from palette.h
 		"$SRC_DIR/lib/palette.h" | sed -n "$(($1 + 1))p"
 }
 unsup=$(sed -n 's/^#define LP_UNSUPPORTED_HEX "#\(.*\)"/\1/p' "$SRC_DIR/lib/palette.h")
-is "$(fill 0)" "fill=f7f7f7 text=1b1b1b" "palette.h is read as the test expects"
+is "$(fill 0)" "fill=f8f8f8 text=1b1b1b" "palette.h is read as the test expects"
 cat >levels.want <<EOF
 sheets levels deadlines
 sheet levels freeze A2 filter A1:D3

@@ -89,13 +89,21 @@ unlike "$(printf '%s\n' "$out" | sed -n '/id="expiries"/,/<\/section>/p')" '<td>
 run lp-report html --group year c
 is_rc 2 "--group takes school or cohort"
 
-# An empty cohort is exit 2 (no portfolio found, SPEC 4), and still makes a valid page.
+# A directory that holds no portfolio is exit 2 (SPEC 4).
 mkdir -p empty/none
 run lp-report html empty/none
-is_rc 2 "an empty cohort: exit 2"
+is_rc 2 "a directory without a portfolio: exit 2"
+like "$err" 'no portfolio found in empty/none' "... says so (SPEC 4)"
+
+# A cohort none of which could be read still makes a valid page.
+mkdir -p unread/x
+printf 'not front matter\n' >unread/x/portfolio.md
+run lp-report html unread
+is_rc 2 "nothing readable: exit 2"
 printf '%s\n' "$out" >empty.html
 htmlcheck empty.html "an empty cohort: well-formed"
 like "$out" '0 practitioners' "an empty cohort says so"
+like "$out" '<li><code>unread/x/portfolio.md</code>' "... and names what it could not read"
 
 # A broken portfolio: the page says the report is incomplete; exit 2.
 mkcohort bad

@@ -91,6 +91,11 @@ is "$rc" 2 "html, an unreadable portfolio: exit 2"
 like "$out" 'id="problems"' "... and the page names it"
 printf '%s\n' "$out" >html-bad.html
 files="$files html-bad.html"
+# Nothing readable at all: an empty dashboard.
+mkdir -p none/x
+printf 'not front matter\n' >none/x/portfolio.md
+lp-report html none >html-empty.html 2>/dev/null
+files="$files html-empty.html"
 
 # One browser for all the pages; the counts and each violation shown.
 # shellcheck disable=SC2086

@@ -124,6 +124,6 @@ is_rc 2 "pack takes one portfolio"
 mkdir -p nothing
 run lp-report pack nothing
 is_rc 2 "no portfolio: exit 2"
-like "$err" 'no portfolio found in nothing' "... says so"
+like "$err" 'no portfolio found in nothing' "... says so (SPEC 4)"
 
 done_testing
