@@ -255,6 +255,7 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	struct lp_report_reader r;
 	struct lp_report_cohort c;
 	struct lp_findings problems = {0}, *old;
+	struct lp_cohort_progress progress = {0};
 	char *source = NULL;
 	int rc;
 
@@ -272,6 +273,12 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	else if (ctx->at)
 		source = lp_xasprintf("git revision %s", ctx->at);
 	c.source = source;
+	/* The Progress section: the year up to today, a month at a time. */
+	if (lp_cohort_progress_init(&progress, LP_BY_MONTH, NULL,
+	    lp_date_add_years(ctx->today, -1) + 1, ctx->today) == 0) {
+		r.progress = &progress;
+		c.progress = &progress;
+	}
 	/* What could not be read is named on the page too (lib/report-problems.c). */
 	old = lp_diag_capture(&problems);
 	rc = lp_report_each(&r, html_one, &c);
@@ -282,6 +289,7 @@ cmd_html(struct lp_ctx *ctx, void *arg)
 	lp_report_cohort_free(&c);
 	lp_report_reader_free(&r);
 	lp_findings_free(&problems);
+	lp_cohort_progress_free(&progress);
 	free(source);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }

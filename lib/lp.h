@@ -589,18 +589,25 @@ const char *lp_tree_label(const struct lp_tree *t);
 const char *lp_tree_dir(const struct lp_tree *t);
 void lp_tree_free(struct lp_tree *t);
 /*
- * The history of t, newest first: fn gets t as it was in each run of
- * first-parent commits that left the portfolio's tree the same, with the
- * time (seconds since 1970, UTC) of the oldest commit of the run, which
- * is when that state began; runs where the portfolio did not exist are
- * left out.  A directory's history is its work tree's HEAD; a git tree's
- * is its revision's.  fn owns at (lp_portfolio_load may take it, or
- * lp_tree_free).  fn returns 0 to go on, 1 to stop, -1 on error.
- * Returns 0; 1 when t is a directory outside git (it has no history);
- * -1 on error (said).
+ * A portfolio's tree at given days of its git history (lp-report
+ * progress).  A struct lp_history holds the day ends (ascending, kept by
+ * the caller) and, for the repository walked last, its first-parent
+ * commit at each of them, so a cohort in one repository is walked once.
  */
-typedef int (*lp_tree_history_fn)(struct lp_tree *at, int64_t began, void *arg);
-int lp_tree_history(const struct lp_tree *t, lp_tree_history_fn fn, void *arg);
+struct lp_history;
+struct lp_history *lp_history_new(const lp_date *ends, size_t n);
+void lp_history_free(struct lp_history *h);
+/*
+ * fn gets t as it was at ends[first..last], a run of day ends at which
+ * its tree was the same (its state in the latest commit on or before
+ * each day); days before it existed are left out.  A directory's
+ * history is its work tree's HEAD; a git tree's, its revision's.  fn
+ * owns at (lp_portfolio_load may take it, or lp_tree_free) and returns 0
+ * to go on, 1 to stop, -1 on error.  Returns 0; 1 when t is a directory
+ * outside git (it has no history); -1 on error (said).
+ */
+typedef int (*lp_history_fn)(struct lp_tree *at, size_t first, size_t last, void *arg);
+int lp_tree_history(const struct lp_tree *t, struct lp_history *h, lp_history_fn fn, void *arg);
 
 /* ------------------------------------------------------------------ */
 /* git.c: everything git, through libgit2                               */

@@ -14,6 +14,7 @@
 #include "activity.h"
 #include "cohort-git.h"
 #include "report-cohort.h"
+#include "report-progress.h"
 
 long
 lp_report_within(const struct lp_ctx *ctx)
@@ -299,14 +300,16 @@ visit_one(struct lp_portfolio *p, void *arg)
 {
 	struct visit *v = arg;
 	struct lp_report_person pp;
-	int rc;
+	int rc, history = 0;
 
 	if (lp_report_person_of(v->r, p, &pp) < 0)
 		return -1;
+	if (v->r->progress)
+		history = lp_cohort_progress_add(v->r->progress, p);
 	rc = v->fn(&pp, v->arg);
 	lp_report_person_free(&pp);
 	/* Shown without its bad files, but the run still ends with status 2. */
-	return rc < 0 || p->problems ? -1 : 0;
+	return rc < 0 || history < 0 || p->problems ? -1 : 0;
 }
 
 int

@@ -47,6 +47,8 @@ struct lp_report_reader {
 	 */
 	struct lp_git *git;
 	char *git_workdir;
+	/* When set, each portfolio read is also counted here (html). */
+	struct lp_cohort_progress *progress;
 };
 
 /* 0, or -1 when the fixed calendar is unusable (diagnostic printed). */

@@ -21,6 +21,7 @@
 #include "lp.h"
 #include "palette.h"
 #include "report.h"
+#include "report-progress.h"
 
 #define html_text lp_report_html_escape
 #define count_str lp_report_count_str
@@ -316,6 +317,99 @@ html_coverage(FILE *out, const struct lp_report_cohort *c)
 	}
 	fputs("</tbody>\n</table>\n", out);
 	fputs("</section>\n", out);
+}
+
+/* ---- the dashboard: progress ---- */
+
+/* One standard's levels at each period end, as stacked columns (the table beside carries the numbers). */
+static void
+progress_chart(FILE *out, const struct lp_cohort_progress *pr, int i, unsigned long most)
+{
+	const double h = 36.0, cw = 6.0, gap = 2.0;
+
+	fprintf(out, "<svg class=\"bar\" width=\"%.0f\" height=\"%.0f\" aria-hidden=\"true\">",
+	    (double)pr->n * (cw + gap), h);
+	for (size_t k = 0; k < pr->n; k++) {
+		double y = h;
+
+		for (int lv = 0; lv < LP_NLEVELS && most; lv++) {
+			double bh = h * (double)pr->count[k][i][lv] / (double)most;
+
+			if (bh <= 0)
+				continue;
+			y -= bh;
+			fprintf(out, "<rect x=\"%.1f\" y=\"%.2f\" width=\"%.1f\" height=\"%.2f\" fill=\"%s\"/>",
+			    (double)k * (cw + gap), y, cw, bh, lp_level_colours[lv].fill);
+		}
+	}
+	fputs("</svg>", out);
+}
+
+static unsigned long
+progress_total(const struct lp_cohort_progress *pr, size_t k, int i, int from)
+{
+	unsigned long n = 0;
+
+	for (int lv = from; lv < LP_NLEVELS; lv++)
+		n += pr->count[k][i][lv];
+	return n;
+}
+
+static void
+html_progress(FILE *out, const struct lp_report_cohort *c)
+{
+	const struct lp_cohort_progress *pr = c->progress;
+	unsigned long most = 0;
+	char a[32];
+
+	for (size_t k = 0; k < pr->n; k++)
+		if (progress_total(pr, k, 0, 0) > most)
+			most = progress_total(pr, k, 0, 0);
+	fputs("<section id=\"progress\">\n<h2>Progress</h2>\n", out);
+	if (!most) {
+		fputs("<p>No history to show: no portfolio was in git, or assessed, in the year up to "
+		    "today.</p>\n</section>\n", out);
+		return;
+	}
+	fprintf(out, "<p>Distance travelled: at the end of each month of the last year, how many "
+	    "practitioners stood at each level of each standard, as their git history records it "
+	    "(a practitioner counts from their first commit). Each column of a chart stacks the "
+	    "levels, none at the bottom; the numbers are practitioners at %s or above, of those "
+	    "counted that month.", lp_level_name(c->min_level));
+	if (pr->without_history)
+		fprintf(out, " %s portfolio%s outside git %s counted as %s now, each standard from the "
+		    "date it was assessed.", count_str(pr->without_history, a),
+		    pr->without_history == 1 ? "" : "s", pr->without_history == 1 ? "is" : "are",
+		    pr->without_history == 1 ? "it is" : "they are");
+	fputs("</p>\n", out);
+	level_legend(out, c->min_level);
+	fprintf(out, "<table class=\"prog\">\n<caption>Practitioners at %s or above on each standard "
+	    "at the end of each month, of those counted then.</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Standard</th><th scope=\"col\">Levels over time</th>",
+	    lp_level_name(c->min_level));
+	for (size_t k = 0; k < pr->n; k++) {
+		fputs("<th scope=\"col\" class=\"n\">", out);
+		html_text(out, pr->periods[k].label);
+		fputs("</th>", out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", out);
+	for (int i = 0; i < LP_NSTANDARDS; i++) {
+		fputs("<tr><th scope=\"row\"><abbr title=\"", out);
+		html_text(out, c->fw->std[i].name);
+		fputs("\">", out);
+		html_text(out, c->fw->std[i].id);
+		fputs("</abbr></th><td>", out);
+		progress_chart(out, pr, i, most);
+		fputs("</td>", out);
+		for (size_t k = 0; k < pr->n; k++) {
+			char b[32];
+
+			fprintf(out, "<td class=\"n\">%s/", count_str(progress_total(pr, k, i, c->min_level), a));
+			fprintf(out, "%s</td>", count_str(progress_total(pr, k, i, 0), b));
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n</section>\n", out);
 }
 
 /* ---- the dashboard: heatmaps ---- */
@@ -645,7 +739,10 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 	if (c->incomplete)
 		fputs("<li><a href=\"#problems\">Not read</a></li>", out);
 	fputs("<li><a href=\"#stages\">Stages</a></li>"
-	    "<li><a href=\"#coverage\">Coverage</a></li><li><a href=\"#by-group\">Levels by group</a></li>"
+	    "<li><a href=\"#coverage\">Coverage</a></li>", out);
+	if (c->progress)
+		fputs("<li><a href=\"#progress\">Progress</a></li>", out);
+	fputs("<li><a href=\"#by-group\">Levels by group</a></li>"
 	    "<li><a href=\"#by-practitioner\">Levels by practitioner</a></li>"
 	    "<li><a href=\"#deadlines\">Deadlines</a></li><li><a href=\"#windows\">Windows</a></li>"
 	    "<li><a href=\"#expiries\">Expiries</a></li></ul></nav>\n<main id=\"main\">\n", out);
@@ -653,6 +750,8 @@ lp_report_html_cohort(FILE *out, struct lp_report_cohort *c)
 		lp_report_html_problems(out, c->problems);
 	html_stages(out, c);
 	html_coverage(out, c);
+	if (c->progress)
+		html_progress(out, c);
 	html_heatmap(out, c, r);
 	html_deadlines(out, c, r);
 	html_windows(out, c, r);

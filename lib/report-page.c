@@ -124,6 +124,9 @@ static const char css[] =
 "clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}\n"
 "td.l{position:relative}\n"
 "table.cov td.name{min-width:16em}\n"
+/* A year of months beside a chart: compact, so that it fits a landscape page. */
+"table.prog{font-size:.85em}\n"
+"table.prog th,table.prog td{padding:.2em .35em}\n"
 "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1.2em;margin:.5em 0}\n"
 "dl.facts dt{color:var(--muted)}\n"
 "dl.facts dd{margin:0}\n"

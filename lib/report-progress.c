@@ -1,12 +1,11 @@
 /*
  * report-progress.c - distance travelled, from git history.
  *
- * Each portfolio's history is walked once, newest first
- * (lp_tree_history): a state that began on day d holds at every period
- * end from d until the next state began, so the walk fills the periods
- * from the latest down and stops at the first period it has filled.
- * Only states that some period needs are loaded.  The counts are per
- * period and standard, so memory is flat in the cohort and its history.
+ * A portfolio's state at a period's end is its tree in the latest
+ * first-parent commit on or before that day (lp_tree_history, which
+ * walks each repository once for all its portfolios); each distinct
+ * state is loaded once.  The counts are per period and standard, so
+ * memory is flat in the cohort and its history.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +86,10 @@ lp_cohort_progress_init(struct lp_cohort_progress *pr, enum lp_period_kind by,
 		return -1;
 	}
 	pr->count = lp_xcalloc(pr->n, sizeof *pr->count);
+	pr->ends = lp_xcalloc(pr->n, sizeof *pr->ends);
+	for (size_t k = 0; k < pr->n; k++)
+		pr->ends[k] = pr->periods[k].end;
+	pr->history = lp_history_new(pr->ends, pr->n);
 	return 0;
 }
 
@@ -106,32 +109,15 @@ count_state(struct lp_cohort_progress *pr, size_t k, const struct lp_portfolio *
 	}
 }
 
-struct walk {
-	struct lp_cohort_progress *pr;
-	size_t open;	/* periods [0, open) have no state yet from this portfolio */
-};
-
-/* Days since 1970 of a time in seconds, rounding down before 1970 too. */
-static lp_date
-day_of(int64_t t)
-{
-	return (lp_date)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
-}
-
+/* A state of the portfolio, counted at the period ends it held at. */
 static int
-on_state(struct lp_tree *at, int64_t began, void *arg)
+on_state(struct lp_tree *at, size_t first, size_t last, void *arg)
 {
-	struct walk *w = arg;
-	lp_date day = day_of(began);
+	struct lp_cohort_progress *pr = arg;
 	struct lp_portfolio p;
 	struct lp_findings quiet = {0};
 	struct lp_findings *old;
-	size_t k = w->open;
 
-	if (k == 0 || w->pr->periods[k - 1].end < day) {
-		lp_tree_free(at);
-		return 0;	/* it ended before the next period did: nobody needs it */
-	}
 	/*
 	 * A state that cannot be read (a file broken at the time) counts for
 	 * nobody: what was wrong then is history, not a finding today.
@@ -139,16 +125,12 @@ on_state(struct lp_tree *at, int64_t began, void *arg)
 	old = lp_diag_capture(&quiet);
 	memset(&p, 0, sizeof p);
 	if (lp_portfolio_load(&p, at, LP_LOAD_ALL | LP_LOAD_KEEP_GOING) == 0)
-		for (; k > 0 && w->pr->periods[k - 1].end >= day; k--)
-			count_state(w->pr, k - 1, &p, LP_DATE_NONE);
-	else
-		for (; k > 0 && w->pr->periods[k - 1].end >= day; k--)
-			;
+		for (size_t k = first; k <= last; k++)
+			count_state(pr, k, &p, LP_DATE_NONE);
 	lp_portfolio_free(&p);
 	lp_diag_capture(old);
 	lp_findings_free(&quiet);
-	w->open = k;
-	return k == 0;
+	return 0;
 }
 
 /* Outside git: the portfolio as it is, each standard from the day it was assessed. */
@@ -164,8 +146,7 @@ add_without_history(struct lp_cohort_progress *pr, const struct lp_portfolio *p)
 int
 lp_cohort_progress_add(struct lp_cohort_progress *pr, const struct lp_portfolio *p)
 {
-	struct walk w = { .pr = pr, .open = pr->n };
-	int rc = lp_tree_history(p->tree, on_state, &w);
+	int rc = lp_tree_history(p->tree, pr->history, on_state, pr);
 
 	if (rc == 1)
 		add_without_history(pr, p);
@@ -175,6 +156,8 @@ lp_cohort_progress_add(struct lp_cohort_progress *pr, const struct lp_portfolio 
 void
 lp_cohort_progress_free(struct lp_cohort_progress *pr)
 {
+	lp_history_free(pr->history);
+	free(pr->ends);
 	free(pr->periods);
 	free(pr->count);
 	memset(pr, 0, sizeof *pr);

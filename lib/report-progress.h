@@ -24,6 +24,8 @@ struct lp_cohort_progress {
 	size_t n;
 	unsigned long (*count)[LP_NSTANDARDS][LP_PROGRESS_NCOUNTS];	/* [n] */
 	size_t without_history;	/* portfolios outside git, counted as they are now */
+	lp_date *ends;		/* the periods' ends, for lp_tree_history */
+	struct lp_history *history;
 };
 
 /*

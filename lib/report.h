@@ -59,6 +59,8 @@ enum lp_report_group {
 };
 
 /* Everything the dashboard shows, and how it was asked for. */
+struct lp_cohort_progress;
+
 struct lp_report_cohort {
 	struct lp_report_person *v;
 	size_t n, cap;
@@ -72,6 +74,7 @@ struct lp_report_cohort {
 	const char *source;	/* "--at REV", "git PATH" or NULL, for the header */
 	int incomplete;		/* some portfolios could not be read */
 	const struct lp_findings *problems;	/* why, listed on the page (or NULL) */
+	const struct lp_cohort_progress *progress;	/* the Progress section, or NULL */
 };
 
 /* Append a person (ownership of its strings passes to c). */

@@ -1,13 +1,13 @@
 /*
- * tree-history.c - a portfolio's tree through its git history.
+ * tree-history.c - a portfolio's tree at given days of its git history.
  *
- * lp-report progress asks what a portfolio held at the end of each month
- * or term.  One walk of the first-parent history answers it for every
- * period at once: a portfolio's state is the tree of its directory, so
- * consecutive commits with the same tree id are one state, which is
- * loaded once, and the walk stops as soon as the caller has what it
- * needs.  Memory is one commit and one state at a time, whatever the
- * length of the history.
+ * lp-report progress asks what each portfolio held at the end of each
+ * month or term.  A portfolio's state on a day is its directory's tree in
+ * the latest first-parent commit on or before that day, so one walk of a
+ * repository's history finds the commit of every period end, for every
+ * portfolio in it: a cohort kept in one repository is walked once, not
+ * once per practitioner, and each portfolio then costs one tree lookup
+ * per period, with each distinct state loaded once.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,28 +18,130 @@
 #include "lp.h"
 #include "tree-internal.h"
 
-struct run {
-	git_oid tree;		/* the portfolio's tree in this run of commits */
-	int absent;		/* the portfolio did not exist */
-	int64_t began;		/* the time of the oldest commit of the run so far */
-	git_oid commit;		/* that commit */
-	int live;
+struct lp_history {
+	const lp_date *ends;	/* ascending */
+	size_t n;
+	/* The repository last walked, and its commit at each end. */
+	char *key;		/* "GITDIR\nREV" */
+	git_oid *commit;	/* [n] */
+	unsigned char *has;	/* [n]: a commit on or before ends[k] exists */
+	struct lp_git *git;	/* the work tree of the last directory, kept open */
+	char *workdir;
 };
 
-/* The id of the portfolio's tree at commit c; 1 when it is absent. */
-static int
-subtree_id(git_commit *c, const char *subdir, git_oid *id)
+struct lp_history *
+lp_history_new(const lp_date *ends, size_t n)
 {
+	struct lp_history *h = lp_xcalloc(1, sizeof *h);
+
+	h->ends = ends;
+	h->n = n;
+	h->commit = lp_xcalloc(n ? n : 1, sizeof *h->commit);
+	h->has = lp_xcalloc(n ? n : 1, 1);
+	return h;
+}
+
+void
+lp_history_free(struct lp_history *h)
+{
+	if (!h)
+		return;
+	free(h->key);
+	free(h->commit);
+	free(h->has);
+	free(h->workdir);
+	if (h->git)
+		lp_git_free(h->git);
+	free(h);
+}
+
+/* Days since 1970 of a time in seconds, rounding down before 1970 too. */
+static lp_date
+day_of(int64_t t)
+{
+	return (lp_date)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+}
+
+static int
+history_error(const char *where)
+{
+	const git_error *e = git_error_last();
+
+	lp_error("%s: history: %s", where, e && e->message ? e->message : "unknown git error");
+	return -1;
+}
+
+/* Find the commit of rev's first-parent history at each end (once per repository). */
+static int
+points(struct lp_history *h, git_repository *repo, const char *rev, const char *where)
+{
+	char *key = lp_xasprintf("%s\n%s", git_repository_path(repo), rev);
+	git_object *start = NULL, *c = NULL;
+	git_revwalk *w = NULL;
+	git_oid oid;
+	size_t k = h->n;
+	int r, rc = -1;
+
+	if (h->key && strcmp(h->key, key) == 0) {
+		free(key);
+		return 0;
+	}
+	free(h->key);
+	h->key = key;
+	memset(h->has, 0, h->n);
+	if (git_revparse_single(&start, repo, rev) < 0 ||
+	    git_object_peel(&c, start, GIT_OBJECT_COMMIT) < 0 ||
+	    git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, git_object_id(c)) < 0) {
+		rc = history_error(where);
+		goto out;
+	}
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	git_revwalk_simplify_first_parent(w);
+	while (k > 0 && (r = git_revwalk_next(&oid, w)) == 0) {
+		git_commit *commit = NULL;
+		lp_date day;
+
+		if (git_commit_lookup(&commit, repo, &oid) < 0) {
+			rc = history_error(where);
+			goto out;
+		}
+		day = day_of(git_commit_time(commit));
+		git_commit_free(commit);
+		for (; k > 0 && h->ends[k - 1] >= day; k--) {
+			git_oid_cpy(&h->commit[k - 1], &oid);
+			h->has[k - 1] = 1;
+		}
+	}
+	rc = 0;
+out:
+	if (rc < 0) {
+		free(h->key);
+		h->key = NULL;
+	}
+	git_revwalk_free(w);
+	git_object_free(c);
+	git_object_free(start);
+	return rc;
+}
+
+/* The id of the tree at subdir ("" or "a/b/") in commit id; 1 when there is none. */
+static int
+subtree_at(git_repository *repo, const git_oid *id, const char *subdir, git_oid *out)
+{
+	git_commit *c = NULL;
 	git_tree *top = NULL;
 	git_tree_entry *e = NULL;
 	size_t n = strlen(subdir);
 	char *path;
 	int r;
 
-	if (git_commit_tree(&top, c) < 0)
+	if (git_commit_lookup(&c, repo, id) < 0 || git_commit_tree(&top, c) < 0) {
+		git_commit_free(c);
 		return -1;
+	}
+	git_commit_free(c);
 	if (n == 0) {
-		git_oid_cpy(id, git_tree_id(top));
+		git_oid_cpy(out, git_tree_id(top));
 		git_tree_free(top);
 		return 0;
 	}
@@ -55,107 +157,74 @@ subtree_id(git_commit *c, const char *subdir, git_oid *id)
 		return -1;
 	r = git_tree_entry_type(e) == GIT_OBJECT_TREE ? 0 : 1;
 	if (r == 0)
-		git_oid_cpy(id, git_tree_entry_id(e));
+		git_oid_cpy(out, git_tree_entry_id(e));
 	git_tree_entry_free(e);
 	return r;
 }
 
-/* Hand a finished run to fn, as a tree like t at that run's tree. */
+/* Each run of ends at which the portfolio's tree is the same, to fn. */
 static int
-emit(const struct lp_tree *t, git_repository *repo, const char *subdir,
-    const struct run *run, lp_tree_history_fn fn, void *arg)
+runs(const struct lp_tree *t, struct lp_history *h, git_repository *repo, const char *subdir,
+    lp_history_fn fn, void *arg)
 {
-	struct lp_tree *at;
-	char hex[GIT_OID_HEXSZ + 1];
+	size_t k = 0;
 
-	if (run->absent)
-		return 0;	/* before the portfolio existed: nothing to say */
-	git_oid_tostr(hex, sizeof hex, &run->commit);
-	if (lp_tree_git_at(repo, subdir, &run->tree, hex, lp_tree_label(t), &at) < 0)
-		return -1;
-	return fn(at, run->began, arg);	/* fn owns at */
+	while (k < h->n) {
+		git_oid id, next;
+		size_t last;
+		struct lp_tree *at;
+		char hex[GIT_OID_HEXSZ + 1];
+		int r;
+
+		if (!h->has[k] || (r = subtree_at(repo, &h->commit[k], subdir, &id)) == 1) {
+			k++;
+			continue;	/* before its first commit, or gone: not counted */
+		}
+		if (r < 0)
+			return history_error(lp_tree_label(t));
+		for (last = k; last + 1 < h->n && h->has[last + 1] &&
+		    subtree_at(repo, &h->commit[last + 1], subdir, &next) == 0 &&
+		    git_oid_equal(&next, &id); last++)
+			;
+		git_oid_tostr(hex, sizeof hex, &h->commit[last]);
+		if (lp_tree_git_at(repo, subdir, &id, hex, lp_tree_label(t), &at) < 0)
+			return -1;
+		if ((r = fn(at, k, last, arg)) != 0)
+			return r < 0 ? -1 : 0;
+		k = last + 1;
+	}
+	return 0;
 }
 
+/* The work tree holding dir: the one kept open, or a newly opened one.  0, 1 outside git, -1. */
 static int
-walk(const struct lp_tree *t, git_repository *repo, const char *rev,
-    const char *subdir, lp_tree_history_fn fn, void *arg)
+worktree(struct lp_history *h, const char *dir, char **prefix)
 {
-	git_revwalk *w = NULL;
-	git_object *start = NULL;
-	struct run run = {0};
-	git_oid oid;
-	int rc = -1, r;
+	char *abs = realpath(dir, NULL);
+	size_t n = h->workdir ? strlen(h->workdir) : 0;
+	int rc;
 
-	if (git_revparse_single(&start, repo, rev) < 0 ||
-	    git_revwalk_new(&w, repo) < 0)
-		goto fail;
-	{
-		git_object *c = NULL;
-
-		if (git_object_peel(&c, start, GIT_OBJECT_COMMIT) < 0)
-			goto fail;
-		r = git_revwalk_push(w, git_object_id(c));
-		git_object_free(c);
-		if (r < 0)
-			goto fail;
-	}
-	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-	git_revwalk_simplify_first_parent(w);
-	while ((r = git_revwalk_next(&oid, w)) == 0) {
-		git_commit *c = NULL;
-		git_oid id;
-		int absent;
-
-		if (git_commit_lookup(&c, repo, &oid) < 0)
-			goto fail;
-		absent = subtree_id(c, subdir, &id);
-		if (absent < 0) {
-			git_commit_free(c);
-			goto fail;
+	if (!(abs && h->workdir && strncmp(abs, h->workdir, n) == 0)) {
+		if (h->git)
+			lp_git_free(h->git);
+		h->git = NULL;
+		free(h->workdir);
+		h->workdir = NULL;
+		if ((rc = lp_git_open(dir, &h->git)) != 0) {
+			free(abs);
+			return rc;
 		}
-		if (run.live && (absent != run.absent || (!absent && !git_oid_equal(&id, &run.tree)))) {
-			if ((r = emit(t, repo, subdir, &run, fn, arg)) != 0) {
-				git_commit_free(c);
-				rc = r < 0 ? -1 : 0;
-				goto out;
-			}
-			run.live = 0;
-		}
-		if (!run.live) {
-			run.live = 1;
-			run.absent = absent;
-			if (!absent)
-				git_oid_cpy(&run.tree, &id);
-		}
-		run.began = git_commit_time(c);
-		git_oid_cpy(&run.commit, &oid);
-		git_commit_free(c);
+		h->workdir = lp_xstrdup(lp_git_workdir(h->git));
 	}
-	if (r != GIT_ITEROVER)
-		goto fail;
-	rc = 0;
-	if (run.live && (r = emit(t, repo, subdir, &run, fn, arg)) < 0)
-		rc = -1;
-	goto out;
-fail:
-	{
-		const git_error *e = git_error_last();
-
-		lp_error("%s: history: %s", lp_tree_label(t),
-		    e && e->message ? e->message : "unknown git error");
-	}
-out:
-	git_revwalk_free(w);
-	git_object_free(start);
-	return rc;
+	free(abs);
+	return lp_git_prefix(h->git, dir, prefix);
 }
 
 int
-lp_tree_history(const struct lp_tree *t, lp_tree_history_fn fn, void *arg)
+lp_tree_history(const struct lp_tree *t, struct lp_history *h, lp_history_fn fn, void *arg)
 {
-	struct lp_git *git = NULL;
-	char *prefix = NULL;
 	const char *dir = lp_tree_dir(t);
+	char *prefix = NULL;
 	int rc;
 
 	if (!dir) {
@@ -163,19 +232,16 @@ lp_tree_history(const struct lp_tree *t, lp_tree_history_fn fn, void *arg)
 		const char *rev, *subdir;
 
 		lp_tree_git_source(t, &repo, &rev, &subdir);
-		return walk(t, repo, rev, subdir, fn, arg);
+		if (points(h, repo, rev, lp_tree_label(t)) < 0)
+			return -1;
+		return runs(t, h, repo, subdir, fn, arg);
 	}
-	if ((rc = lp_git_open(dir, &git)) != 0)
+	if ((rc = worktree(h, dir, &prefix)) != 0)
 		return rc;	/* 1: outside git, no history */
-	if (lp_git_prefix(git, dir, &prefix) < 0) {
-		lp_git_free(git);
-		return -1;
-	}
-	if (git_repository_head_unborn(lp_git_repo(git)) == 1)
-		rc = 0;	/* no commit yet: no history */
-	else
-		rc = walk(t, lp_git_repo(git), "HEAD", prefix, fn, arg);
+	if (git_repository_head_unborn(lp_git_repo(h->git)) == 1)
+		rc = 0;		/* no commit yet: no history */
+	else if ((rc = points(h, lp_git_repo(h->git), "HEAD", dir)) == 0)
+		rc = runs(t, h, lp_git_repo(h->git), prefix, fn, arg);
 	free(prefix);
-	lp_git_free(git);
 	return rc;
 }

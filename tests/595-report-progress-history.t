@@ -28,6 +28,10 @@ same_file each/expected-month.csv got.csv "the same cohort as bare repositories:
 run lp-report progress $range mono
 printf '%s\n' "$out" >got.csv
 same_file mono/expected-month.csv got.csv "one repository for the whole cohort: the same rows as the generator's"
+git clone -q --bare mono mono.git
+run lp-report progress $range --git mono.git
+printf '%s\n' "$out" >gotb.csv
+same_file mono/expected-month.csv gotb.csv "... and as one bare repository, read with --git"
 run lp-report progress $range -j 1 mono
 printf '%s\n' "$out" >got1.csv
 same_file got.csv got1.csv "-j 1 gives the same rows"
