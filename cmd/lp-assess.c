@@ -288,9 +288,14 @@ cmd_history(struct lp_ctx *ctx, void *arg)
 	lp_rowset_init(&rows, NHISTORY);
 	if (lp_cohort_find(ctx->operands, ctx->noperands, ctx->dir, &roots) < 0)
 		goto out;
-	for (size_t k = 0; k < roots.n; k++)
+	for (size_t k = 0; k < roots.n; k++) {
 		if (history_one(ctx, roots.v[k], &rows) < 0)
 			failed++;
+		if (ctx->progress && !ctx->quiet && (k + 1) % 50 == 0)
+			lp_progress_show("%zu/%zu portfolios", k + 1, roots.n);
+	}
+	if (ctx->progress && !ctx->quiet)
+		lp_progress_clear();
 	if (failed && (size_t)failed == roots.n && rows.n == 0)
 		goto out;
 	lp_rowset_sort(&rows);

@@ -3,7 +3,8 @@
  *
  * The input is the assessment.csv of an otherwise valid portfolio with
  * one evidence item; it loads with a level per standard in range, or
- * fails with a diagnostic.
+ * fails with a diagnostic.  What lib/assessment.c reads, it writes back
+ * so that it reads back the same (the file lp-assess set rewrites).
  */
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assessment.h"
 #include "lp.h"
 #include "fuzz.h"
 
@@ -19,6 +21,48 @@ static const char portfolio_md[] =
 static const char evidence_md[] =
     "---\ntitle: Phonics twilight\ndate: 2025-03-12\n"
     "standards: [LP5, LP6]\nreach: institution\n---\nWhat happened.\n";
+
+static int
+same_row(const struct lp_assessment *a, const struct lp_assessment *b, int i)
+{
+	const struct lp_assessed *x = &a->row[i], *y = &b->row[i];
+
+	if (x->level != y->level || x->date != y->date || strcmp(x->note, y->note) != 0 ||
+	    a->extra[i].n != b->extra[i].n)
+		return 0;
+	for (size_t k = 0; k < a->extra[i].n; k++)
+		if (strcmp(a->extra[i].v[k], b->extra[i].v[k]) != 0)
+			return 0;
+	return 1;
+}
+
+/* parse, format, parse again: the same rows, or the writer lost something. */
+static void
+round_trip(const uint8_t *data, size_t size)
+{
+	struct lp_assessment a, b;
+	struct lp_buf out = {0};
+
+	lp_assessment_init(&a);
+	lp_assessment_init(&b);
+	if (lp_assessment_parse(&a, (const char *)data, size, "in.csv", 0) == 0 &&
+	    lp_assessment_format(&a, &out) == 0) {
+		if (lp_assessment_parse(&b, lp_buf_str(&out), out.len, "out.csv", 0) != 0 ||
+		    a.present != b.present || a.extra_cols.n != b.extra_cols.n) {
+			fprintf(stderr, "fuzz-assessment: what was written does not read back\n");
+			abort();
+		}
+		for (int i = 0; i < LP_NSTANDARDS; i++)
+			if ((a.present >> i & 1) && !same_row(&a, &b, i)) {
+				fprintf(stderr, "fuzz-assessment: %s changed on the way back\n",
+				    lp_standard_id(i));
+				abort();
+			}
+	}
+	lp_buf_free(&out);
+	lp_assessment_free(&a);
+	lp_assessment_free(&b);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -58,5 +102,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		lp_portfolio_free(&p);
 	}
+	round_trip(data, size);
 	return 0;
 }

@@ -42,7 +42,51 @@ struct safe_loose {
 	git_odb_backend parent;
 	char *objects;		/* ".../objects", no trailing slash */
 	char *repo;		/* the repository, for messages */
+	/*
+	 * The fan-out directories (objects/XX) there were when the
+	 * repository was opened: in a packed repository most have none, and
+	 * an object there cannot be loose, so it costs no failed open().
+	 * Objects lp writes later are read by libgit2's own loose backend,
+	 * behind this one; those it has just written whole.
+	 */
+	unsigned char fanout[256 / 8];
 };
+
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Is there a fan-out directory for hex (as the repository was opened)? */
+static int
+fanout_has(const struct safe_loose *b, const char *hex)
+{
+	int k = hexval(hex[0]) << 4 | hexval(hex[1]);
+
+	return b->fanout[k >> 3] >> (k & 7) & 1;
+}
+
+static void
+fanout_scan(struct safe_loose *b)
+{
+	struct dirent *d;
+	DIR *dp = opendir(b->objects);
+
+	if (!dp) {
+		memset(b->fanout, 0xff, sizeof b->fanout);	/* unknown: look every time */
+		return;
+	}
+	while ((d = readdir(dp))) {
+		int hi, lo;
+
+		if (strlen(d->d_name) != 2 || (hi = hexval(d->d_name[0])) < 0 ||
+		    (lo = hexval(d->d_name[1])) < 0)
+			continue;
+		b->fanout[(hi << 4 | lo) >> 3] |= (unsigned char)(1u << ((hi << 4 | lo) & 7));
+	}
+	closedir(dp);
+}
 
 struct raw {
 	unsigned char *in;
@@ -78,6 +122,8 @@ slurp(const struct safe_loose *b, const char *hex, size_t max, struct raw *r)
 
 	r->in = NULL;
 	r->inlen = r->filesize = 0;
+	if (!fanout_has(b, hex))
+		return GIT_ENOTFOUND;
 	object_path(b, hex, path, sizeof path);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
@@ -279,6 +325,8 @@ safe_exists(git_odb_backend *be, const git_oid *oid)
 	struct stat st;
 
 	git_oid_tostr(hex, sizeof hex, oid);
+	if (!fanout_has(b, hex))
+		return 0;
 	object_path(b, hex, path, sizeof path);
 	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
@@ -362,6 +410,7 @@ lp_git_odb_guard(git_repository *repo)
 	while (n > 1 && common[n - 1] == '/')
 		n--;
 	b->repo = lp_xstrndup(common, n);
+	fanout_scan(b);
 	b->parent.read = safe_read;
 	b->parent.read_header = safe_read_header;
 	b->parent.read_prefix = safe_read_prefix;

@@ -408,20 +408,16 @@ level_step(const struct lp_file_version *v, void *arg)
 }
 
 int
-lp_level_history(const char *root, const char *rev, struct lp_level_history *out)
+lp_level_history_git(struct lp_git *g, const char *rev, const char *subdir,
+    struct lp_level_history *out)
 {
 	struct level_walk lw;
-	struct lp_git *g = NULL;
-	char *prefix = NULL, *path = NULL;
+	size_t n = strlen(subdir);
+	char *path = lp_xasprintf("%s%sassessment.csv", subdir,
+	    n && subdir[n - 1] != '/' ? "/" : "");
 	int rc;
 
 	memset(&lw, 0, sizeof lw);
-	if ((rc = lp_git_open(root, &g)) != 0)
-		return rc;
-	rc = -1;
-	if (lp_git_prefix(g, root, &prefix) < 0)
-		goto out;
-	path = lp_xasprintf("%sassessment.csv", prefix);
 	lw.path = path;
 	lw.out = out;
 	rc = lp_history_walk(g, rev, path, level_step, &lw);
@@ -429,9 +425,23 @@ lp_level_history(const char *root, const char *rev, struct lp_level_history *out
 		rc = 0;		/* no commits yet: no history */
 	if (lw.failed)
 		rc = -1;
-out:
 	free(lw.seen);
 	free(path);
+	return rc;
+}
+
+int
+lp_level_history(const char *root, const char *rev, struct lp_level_history *out)
+{
+	struct lp_git *g = NULL;
+	char *prefix = NULL;
+	int rc;
+
+	if ((rc = lp_git_open(root, &g)) != 0)
+		return rc;
+	rc = -1;
+	if (lp_git_prefix(g, root, &prefix) == 0)
+		rc = lp_level_history_git(g, rev, prefix, out);
 	free(prefix);
 	lp_git_free(g);
 	return rc;

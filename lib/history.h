@@ -61,6 +61,12 @@ struct lp_level_history {
  * changes found so far in out.
  */
 int lp_level_history(const char *root, const char *rev, struct lp_level_history *out);
+/*
+ * The same in any repository, bare or not (for --git): the portfolio at
+ * subdir of its tree ("" for the root, else "a/b/" or "a/b").  0, or -1.
+ */
+int lp_level_history_git(struct lp_git *g, const char *rev, const char *subdir,
+    struct lp_level_history *out);
 void lp_level_history_free(struct lp_level_history *h);
 
 #endif
