@@ -161,6 +161,10 @@ lp_git_open(const char *dir, struct lp_git **out)
 		git_repository_free(repo);
 		return -1;
 	}
+	if (lp_git_link_check(repo, dir) < 0) {
+		git_repository_free(repo);
+		return -1;
+	}
 	return (*out = git_new(repo)) ? 0 : -1;
 }
 
