@@ -675,6 +675,36 @@ index_locked(const struct lp_git *g)
 }
 
 /*
+ * The lock git (or libgit2) takes on the branch while moving it, left
+ * behind by a kill: the same message as for index.lock, since the user
+ * acts on it the same way.  0 when there is none.
+ */
+static int
+branch_locked(const struct lp_git *g)
+{
+	git_reference *head = NULL;
+	char *lock = NULL;
+	int rc = 0;
+
+	if (git_reference_lookup(&head, g->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		lock = lp_xasprintf("%s%s.lock", git_repository_commondir(g->repo),
+		    git_reference_symbolic_target(head));
+		if (access(lock, F_OK) == 0) {
+			lp_error("%s exists: another git process is running, "
+			    "or one crashed; remove the file if not", lock);
+			rc = -1;
+		}
+	}
+	free(lock);
+	git_reference_free(head);
+	return rc;
+}
+
+/*
  * What lp_git_commit would refuse, checked before a command writes
  * anything: a refused commit must not leave a changed file behind.
  */
@@ -694,7 +724,7 @@ lp_git_ready(struct lp_git *g)
 	if (head_branch(g, &parent) < 0 || signatures(g->repo, &author, &committer) < 0)
 		goto out;
 	lock = lp_xasprintf("%sindex.lock", git_repository_path(g->repo));
-	rc = access(lock, F_OK) == 0 ? index_locked(g) : 0;
+	rc = access(lock, F_OK) == 0 ? index_locked(g) : branch_locked(g);
 	free(lock);
 out:
 	git_signature_free(author);
@@ -859,6 +889,8 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 	}
 	r = git_commit_create(&commit_id, g->repo, "HEAD", author, committer, NULL,
 	    msg.ptr, tree, parent ? 1 : 0, (const git_commit **)&parent);
+	if (r == GIT_ELOCKED && branch_locked(g) < 0)
+		goto out;
 	if (r == GIT_EMODIFIED) {
 		lp_error("%s: the branch moved while lp was committing; try again",
 		    g->where);

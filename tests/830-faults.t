@@ -111,9 +111,8 @@ faulted "evidence import, second item fails" ENOSPC write 1 -- \
     lp-evidence import -C "$P" "$TMP/import.csv"
 
 # The commit fails: git cannot write its objects.  The programs write
-# their files first and commit after, so the new file stays in the work
-# tree, complete but not committed (see the TODO).
-TODO="the file is written before the commit fails and is not put back" \
+# their files first and commit after; lib/commit.c then puts the old file
+# back, so nothing is changed.
 MATCH=$P/.git/objects faulted "assess set, git object write fails" ENOSPC create 0 -- \
     lp-assess set -C "$P" LP2=extending --note "never committed"
 
