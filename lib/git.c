@@ -837,9 +837,55 @@ out:
 	return rc;
 }
 
+/* The index entries of the paths before lp staged them, to put back. */
+struct index_before {
+	git_index_entry *e;
+	int *had;
+	size_t n;
+};
+
+static void
+index_remember(git_index *index, const struct lp_strv *paths, struct index_before *b)
+{
+	b->n = paths->n;
+	b->e = lp_xcalloc(paths->n ? paths->n : 1, sizeof *b->e);
+	b->had = lp_xcalloc(paths->n ? paths->n : 1, sizeof *b->had);
+	for (size_t i = 0; i < paths->n; i++) {
+		const git_index_entry *e = git_index_get_bypath(index, paths->v[i], 0);
+
+		if (e) {
+			b->e[i] = *e;
+			b->had[i] = 1;
+		}
+		b->e[i].path = paths->v[i];
+	}
+}
+
+/*
+ * A commit that failed after staging (a held branch lock, a full disk
+ * while writing objects) leaves the index as it was, so that git status
+ * shows what it showed before lp ran.
+ */
+static void
+index_restore(struct lp_git *g, git_index *index, const struct index_before *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->had[i])
+			git_index_add(index, &b->e[i]);
+		else
+			git_index_remove_bypath(index, b->e[i].path);
+	}
+	if (git_index_write(index) < 0)
+		lp_warn("%s: the index could not be put back: %s", g->where,
+		    git_error_last() ? git_error_last()->message : "unknown git error");
+	git_error_clear();
+}
+
 int
 lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *message)
 {
+	struct index_before before = {0};
+	int staged = 0;
 	git_signature *author = NULL, *committer = NULL;
 	git_commit *parent = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -869,12 +915,18 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 		git_fail(g->where);
 		goto out;
 	}
+	if (git_index_read(index, 0) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	index_remember(index, &sorted, &before);
 	if (stage_paths(g, index, &sorted) < 0) {
 		/* Drop the unsaved changes: the repository may be used again. */
 		git_index_read(index, 1);
 		git_error_clear();
 		goto out;
 	}
+	staged = 1;
 	if (commit_tree(g, index, base, &sorted, &tree_id) < 0)
 		goto out;
 	/* Nothing changed: like git, make no empty commit. */
@@ -902,6 +954,10 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 	}
 	rc = 0;
 out:
+	if (rc < 0 && staged)
+		index_restore(g, index, &before);
+	free(before.e);
+	free(before.had);
 	git_buf_dispose(&msg);
 	lp_strv_free(&sorted);
 	git_tree_free(tree);
