@@ -139,6 +139,43 @@ open_failed(const char *dir, int rc)
 	return git_fail(dir);
 }
 
+/*
+ * Whether git's discovery could find anything from dir: a .git entry, or
+ * a directory that is itself a repository (HEAD and objects), in dir or
+ * above it.  When not, a portfolio outside git is told so without
+ * starting libgit2 at all.
+ */
+static int
+maybe_in_git(const char *dir)
+{
+	char *cur = realpath(dir, NULL);
+	int found = cur == NULL;	/* unsure: let libgit2 say */
+
+	while (cur && !found) {
+		const char *base = strcmp(cur, "/") ? cur : "";
+		char *git = lp_xasprintf("%s/.git", base);
+		char *head = lp_xasprintf("%s/HEAD", base);
+		char *objects = lp_xasprintf("%s/objects", base);
+		struct stat st;
+		char *slash;
+
+		found = lstat(git, &st) == 0 ||
+		    (lstat(head, &st) == 0 && lstat(objects, &st) == 0);
+		free(git);
+		free(head);
+		free(objects);
+		slash = strrchr(cur, '/');
+		if (found || !slash || strcmp(cur, "/") == 0)
+			break;
+		if (slash == cur)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(cur);
+	return found;
+}
+
 int
 lp_git_open(const char *dir, struct lp_git **out)
 {
@@ -146,6 +183,8 @@ lp_git_open(const char *dir, struct lp_git **out)
 	int rc;
 
 	*out = NULL;
+	if (!maybe_in_git(dir))
+		return 1;
 	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
 	git_error_clear();
