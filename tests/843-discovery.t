@@ -98,6 +98,27 @@ mkdir -p "$TMP/up2/cohort/p/evidence/deep"
 (cd "$TMP/up2/cohort/p/evidence/deep" && lp-window list) >"$TMP/o" 2>&1
 like "$(cat "$TMP/o")" "2031-02,spring" "windows.csv at the root is found from deep inside"
 
+# A file-system boundary: the search does not cross onto the parent's.
+M=$TMP/fsb/mnt
+mkdir -p "$M"
+printf 'id,term,opens,closes\n2031-02,spring,2031-02-01,2031-02-20\n' >"$TMP/fsb/windows.csv"
+mkportfolio "$TMP/fsb" above "Ab Ove" 2030-09-01
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=4m tmpfs "$M" 2>/dev/null; then
+	trap 'umount "$M" 2>/dev/null; rm -rf "$TMP"' EXIT
+	mkportfolio "$M/p" below "Be Low" 2030-09-01
+	run lp-window list -C "$M/p"
+	unlike "$out" "2031-02,spring" "windows.csv across a file-system boundary is not used"
+	mkdir -p "$M/x/y"
+	run lp-assess set -C "$M/x/y" LP1=developing
+	is_rc 2 "portfolio.md across a file-system boundary is not found"
+	if [ -e "$TMP/fsb/assessment.csv" ]; then not_ok "nothing written across the boundary"; else
+		ok "nothing written across the boundary"; fi
+	umount "$M"
+	trap 'rm -rf "$TMP"' EXIT
+else
+	echo "# skipped the file-system boundary: cannot mount a tmpfs here"
+fi
+
 # --------------------------------------------------------------------
 # 3. Another user's directory above ours (git's safe.directory rule).
 
