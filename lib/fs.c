@@ -17,6 +17,7 @@
 
 #include <linux/openat2.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,6 +28,7 @@
 
 #include "lp.h"
 #include "discover.h"
+#include "txn.h"
 
 #define LOCK_WAIT_DEFAULT	30	/* seconds */
 #define LOCK_POLL_MS		100
@@ -278,6 +280,7 @@ lp_file_write(const char *path, const void *data, size_t len, int mode)
 		goto fail;
 	}
 	fd = -1;
+	lp_journal_note(path);	/* what was there, should the commit fail */
 	if (rename(tmp, path) < 0) {
 		saved = errno;
 		goto fail;
@@ -384,6 +387,54 @@ lock_holder(const struct stat *st)
 	return pid;
 }
 
+/* ".NAME.lp-tmp-XXXXXX", as lp_file_write names its temporary files. */
+static int
+is_stale_temp(const char *name)
+{
+	const char *tag = strstr(name, ".lp-tmp-");
+
+	return name[0] == '.' && tag && tag > name + 1 && strlen(tag + 8) == 6 &&
+	    !strchr(tag + 8, '.');
+}
+
+/*
+ * Remove the temporary files a killed writer left in the portfolio
+ * directory dirfd and the directories below it (evidence/, attachments/
+ * and theirs), never following a link and never entering .git.  Called
+ * under the lock, so no lp writer can be using them.
+ */
+static void
+remove_stale_temps(int dirfd, int depth)
+{
+	struct dirent *de;
+	DIR *d;
+	int fd = dup(dirfd);
+
+	if (fd < 0 || !(d = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	rewinddir(d);
+	while ((de = readdir(d))) {
+		struct stat st;
+		int sub;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    strcmp(de->d_name, ".git") == 0 ||
+		    fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		if (S_ISREG(st.st_mode) && is_stale_temp(de->d_name))
+			unlinkat(dirfd, de->d_name, 0);
+		else if (S_ISDIR(st.st_mode) && depth < 3 && (sub = openat(dirfd,
+		    de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+			remove_stale_temps(sub, depth + 1);
+			close(sub);
+		}
+	}
+	closedir(d);
+}
+
 int
 lp_lock_take(const char *root, struct lp_lock **out)
 {
@@ -427,6 +478,8 @@ lp_lock_take(const char *root, struct lp_lock **out)
 		}
 		nanosleep(&pause, NULL);
 	}
+	/* No lp writer is at work here now: what a killed one left is garbage. */
+	remove_stale_temps(fd, 0);
 	*out = lp_xcalloc(1, sizeof **out);
 	(*out)->fd = fd;
 	return 0;

@@ -392,24 +392,18 @@ safe_free(git_odb_backend *be)
 	free(b);
 }
 
-int
-lp_git_odb_guard(git_repository *repo)
+/* One bounded reader for the loose objects in the directory objects. */
+static int
+add_guard(git_odb *odb, const char *objects, const char *repo)
 {
-	struct safe_loose *b;
-	git_odb *odb = NULL;
-	const char *common = git_repository_commondir(repo);
-	size_t n = strlen(common);
+	struct safe_loose *b = lp_xcalloc(1, sizeof *b);
+	size_t n = strlen(objects);
 
-	if (git_repository_odb(&odb, repo) < 0)
-		return -1;
-	b = lp_xcalloc(1, sizeof *b);
-	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
-	b->objects = lp_xasprintf("%.*sobjects", (int)n, common);
-	if (n > 0 && common[n - 1] != '/')
-		b->objects = (free(b->objects), lp_xasprintf("%s/objects", common));
-	while (n > 1 && common[n - 1] == '/')
+	while (n > 1 && objects[n - 1] == '/')
 		n--;
-	b->repo = lp_xstrndup(common, n);
+	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
+	b->objects = lp_xstrndup(objects, n);
+	b->repo = lp_xstrdup(repo);
 	fanout_scan(b);
 	b->parent.read = safe_read;
 	b->parent.read_header = safe_read_header;
@@ -419,9 +413,63 @@ lp_git_odb_guard(git_repository *repo)
 	b->parent.free = safe_free;
 	if (git_odb_add_backend(odb, &b->parent, SAFE_LOOSE_PRIORITY) < 0) {
 		safe_free(&b->parent);
-		git_odb_free(odb);
 		return -1;
 	}
-	git_odb_free(odb);
 	return 0;
+}
+
+/*
+ * The alternate object stores libgit2 will also read loose objects from
+ * (objects/info/alternates: one directory a line, absolute or relative
+ * to objects), each behind a bounded reader of its own.  One level, as
+ * deep as lp needs: a cohort cloned with --reference.
+ */
+static int
+add_alternates(git_odb *odb, const char *objects, const char *repo)
+{
+	char *file = lp_xasprintf("%s/info/alternates", objects);
+	struct lp_buf b = {0};
+	char *line, *save = NULL;
+	int rc = 0;
+
+	if (access(file, F_OK) == 0 && lp_file_read(file, 1 << 16, &b) == 0 && b.data) {
+		for (line = strtok_r(b.data, "\n", &save); line && rc == 0;
+		    line = strtok_r(NULL, "\n", &save)) {
+			char *dir;
+
+			if (!*line || *line == '#')
+				continue;
+			dir = *line == '/' ? lp_xstrdup(line) :
+			    lp_xasprintf("%s/%s", objects, line);
+			rc = add_guard(odb, dir, repo);
+			free(dir);
+		}
+	}
+	lp_buf_free(&b);
+	free(file);
+	return rc;
+}
+
+int
+lp_git_odb_guard(git_repository *repo)
+{
+	const char *common = git_repository_commondir(repo);
+	size_t n = strlen(common);
+	git_odb *odb = NULL;
+	char *objects, *label;
+	int rc;
+
+	if (git_repository_odb(&odb, repo) < 0)
+		return -1;
+	while (n > 1 && common[n - 1] == '/')
+		n--;
+	label = lp_xstrndup(common, n);
+	objects = lp_xasprintf("%s/objects", label);
+	rc = add_guard(odb, objects, label);
+	if (rc == 0)
+		rc = add_alternates(odb, objects, label);
+	free(objects);
+	free(label);
+	git_odb_free(odb);
+	return rc;
 }

@@ -160,6 +160,43 @@ open_failed(const char *dir, int rc)
 	return git_fail(dir);
 }
 
+/*
+ * Whether git's discovery could find anything from dir: a .git entry, or
+ * a directory that is itself a repository (HEAD and objects), in dir or
+ * above it.  When not, a portfolio outside git is told so without
+ * starting libgit2 at all.
+ */
+static int
+maybe_in_git(const char *dir)
+{
+	char *cur = realpath(dir, NULL);
+	int found = cur == NULL;	/* unsure: let libgit2 say */
+
+	while (cur && !found) {
+		const char *base = strcmp(cur, "/") ? cur : "";
+		char *git = lp_xasprintf("%s/.git", base);
+		char *head = lp_xasprintf("%s/HEAD", base);
+		char *objects = lp_xasprintf("%s/objects", base);
+		struct stat st;
+		char *slash;
+
+		found = lstat(git, &st) == 0 ||
+		    (lstat(head, &st) == 0 && lstat(objects, &st) == 0);
+		free(git);
+		free(head);
+		free(objects);
+		slash = strrchr(cur, '/');
+		if (found || !slash || strcmp(cur, "/") == 0)
+			break;
+		if (slash == cur)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(cur);
+	return found;
+}
+
 int
 lp_git_open(const char *dir, struct lp_git **out)
 {
@@ -167,6 +204,8 @@ lp_git_open(const char *dir, struct lp_git **out)
 	int rc;
 
 	*out = NULL;
+	if (!maybe_in_git(dir))
+		return 1;
 	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
 	git_error_clear();
@@ -179,6 +218,10 @@ lp_git_open(const char *dir, struct lp_git **out)
 	if (git_repository_is_bare(repo)) {
 		lp_error("%s: %s is a bare repository; lp needs a work tree", dir,
 		    git_repository_path(repo));
+		git_repository_free(repo);
+		return -1;
+	}
+	if (lp_git_link_check(repo, dir) < 0) {
 		git_repository_free(repo);
 		return -1;
 	}
@@ -735,6 +778,36 @@ index_locked(const struct lp_git *g)
 }
 
 /*
+ * The lock git (or libgit2) takes on the branch while moving it, left
+ * behind by a kill: the same message as for index.lock, since the user
+ * acts on it the same way.  0 when there is none.
+ */
+static int
+branch_locked(const struct lp_git *g)
+{
+	git_reference *head = NULL;
+	char *lock = NULL;
+	int rc = 0;
+
+	if (git_reference_lookup(&head, g->repo, "HEAD") < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		lock = lp_xasprintf("%s%s.lock", git_repository_commondir(g->repo),
+		    git_reference_symbolic_target(head));
+		if (access(lock, F_OK) == 0) {
+			lp_error("%s exists: another git process is running, "
+			    "or one crashed; remove the file if not", lock);
+			rc = -1;
+		}
+	}
+	free(lock);
+	git_reference_free(head);
+	return rc;
+}
+
+/*
  * What lp_git_commit would refuse, checked before a command writes
  * anything: a refused commit must not leave a changed file behind.
  */
@@ -754,7 +827,7 @@ lp_git_ready(struct lp_git *g)
 	if (head_branch(g, &parent) < 0 || signatures(g->repo, &author, &committer) < 0)
 		goto out;
 	lock = lp_xasprintf("%sindex.lock", git_repository_path(g->repo));
-	rc = access(lock, F_OK) == 0 ? index_locked(g) : 0;
+	rc = access(lock, F_OK) == 0 ? index_locked(g) : branch_locked(g);
 	free(lock);
 out:
 	git_signature_free(author);
@@ -867,9 +940,55 @@ out:
 	return rc;
 }
 
+/* The index entries of the paths before lp staged them, to put back. */
+struct index_before {
+	git_index_entry *e;
+	int *had;
+	size_t n;
+};
+
+static void
+index_remember(git_index *index, const struct lp_strv *paths, struct index_before *b)
+{
+	b->n = paths->n;
+	b->e = lp_xcalloc(paths->n ? paths->n : 1, sizeof *b->e);
+	b->had = lp_xcalloc(paths->n ? paths->n : 1, sizeof *b->had);
+	for (size_t i = 0; i < paths->n; i++) {
+		const git_index_entry *e = git_index_get_bypath(index, paths->v[i], 0);
+
+		if (e) {
+			b->e[i] = *e;
+			b->had[i] = 1;
+		}
+		b->e[i].path = paths->v[i];
+	}
+}
+
+/*
+ * A commit that failed after staging (a held branch lock, a full disk
+ * while writing objects) leaves the index as it was, so that git status
+ * shows what it showed before lp ran.
+ */
+static void
+index_restore(struct lp_git *g, git_index *index, const struct index_before *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->had[i])
+			git_index_add(index, &b->e[i]);
+		else
+			git_index_remove_bypath(index, b->e[i].path);
+	}
+	if (git_index_write(index) < 0)
+		lp_warn("%s: the index could not be put back: %s", g->where,
+		    git_error_last() ? git_error_last()->message : "unknown git error");
+	git_error_clear();
+}
+
 int
 lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *message)
 {
+	struct index_before before = {0};
+	int staged = 0;
 	git_signature *author = NULL, *committer = NULL;
 	git_commit *parent = NULL;
 	git_tree *base = NULL, *tree = NULL;
@@ -899,12 +1018,18 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 		git_fail(g->where);
 		goto out;
 	}
+	if (git_index_read(index, 0) < 0) {
+		git_fail(g->where);
+		goto out;
+	}
+	index_remember(index, &sorted, &before);
 	if (stage_paths(g, index, &sorted) < 0) {
 		/* Drop the unsaved changes: the repository may be used again. */
 		git_index_read(index, 1);
 		git_error_clear();
 		goto out;
 	}
+	staged = 1;
 	if (commit_tree(g, index, base, &sorted, &tree_id) < 0)
 		goto out;
 	/* Nothing changed: like git, make no empty commit. */
@@ -919,6 +1044,8 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 	}
 	r = git_commit_create(&commit_id, g->repo, "HEAD", author, committer, NULL,
 	    msg.ptr, tree, parent ? 1 : 0, (const git_commit **)&parent);
+	if (r == GIT_ELOCKED && branch_locked(g) < 0)
+		goto out;
 	if (r == GIT_EMODIFIED) {
 		lp_error("%s: the branch moved while lp was committing; try again",
 		    g->where);
@@ -930,6 +1057,10 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 	}
 	rc = 0;
 out:
+	if (rc < 0 && staged)
+		index_restore(g, index, &before);
+	free(before.e);
+	free(before.had);
 	git_buf_dispose(&msg);
 	lp_strv_free(&sorted);
 	git_tree_free(tree);

@@ -21,4 +21,11 @@ void lp_git_need(void);
  */
 int lp_git_odb_guard(git_repository *repo);
 
+/*
+ * When the repository found from dir came through a .git file or link,
+ * that it points back at the work tree holding it (a linked worktree or a
+ * submodule).  0, or -1 after a message naming both.
+ */
+int lp_git_link_check(git_repository *repo, const char *dir);
+
 #endif

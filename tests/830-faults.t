@@ -110,9 +110,9 @@ faulted "evidence add, attachments/ cannot be made" EACCES mkdir 0 -- \
 faulted "evidence import, second item fails" ENOSPC write 1 -- \
     lp-evidence import -C "$P" "$TMP/import.csv"
 
-# The commit fails: git cannot write its objects.  lp-assess set writes
-# the file first and commits after; when the commit fails it puts the old
-# file back (issue 16), so nothing is left changed.
+# The commit fails: git cannot write its objects.  The programs write
+# their files first and commit after; lib/commit.c then puts the old file
+# back, so nothing is changed.
 MATCH=$P/.git/objects faulted "assess set, git object write fails" ENOSPC create 0 -- \
     lp-assess set -C "$P" LP2=extending --note "never committed"
 

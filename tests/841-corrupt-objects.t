@@ -84,6 +84,17 @@ run timeout 20 lp-assess show --at HEAD -C "$G"
 isnt_hang=$([ "$rc" != 124 ] && echo yes)
 is "$isnt_hang" yes "trailing bytes after the stream: no hang"
 
+# The object in an alternate object store (a clone made with --shared).
+rm -rf "$G" "$TMP/shared" && cp -R "$TMP/pristine" "$G"
+git clone -q --shared "$G" "$TMP/shared"
+f="$G/.git/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)"
+chmod u+w "$f" && head -c 12 "$f" >"$f.new" && mv "$f.new" "$f"
+for cmd in "lp-assess history -C $TMP/shared" "lp-assess show --at HEAD -C $TMP/shared"; do
+	run timeout 20 $cmd
+	is_rc 2 "a truncated object in an alternate store: $cmd exits 2"
+	like "$err" "$blob" "a truncated object in an alternate store: $cmd names it"
+done
+
 # A sound repository still reads as before through the bounded reader.
 rm -rf "$G" && cp -R "$TMP/pristine" "$G"
 run timeout 20 lp-assess history -C "$G"
