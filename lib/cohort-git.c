@@ -366,14 +366,10 @@ find_all(struct run *r)
 
 /* ---- pass 2: choose ---- */
 
-static const struct run *sorting;	/* qsort has no argument */
-
 /* Which of two candidates for one id is better: < 0 when a is. */
 static int
-rank_cmp(const struct cand *a, const struct cand *b)
+rank_cmp(const struct lp_git_cohort *src, const struct cand *a, const struct cand *b)
 {
-	const struct lp_git_cohort *src = sorting->src;
-
 	if (src->submitted) {
 		if (a->window != b->window)
 			return a->window > b->window ? -1 : 1;
@@ -390,14 +386,14 @@ rank_cmp(const struct cand *a, const struct cand *b)
 
 /* By id (unreadable ones last), then best first, then where. */
 static int
-by_id(const void *pa, const void *pb)
+by_id(const void *pa, const void *pb, void *src)
 {
 	const struct cand *a = pa, *b = pb;
 	int c;
 
 	if (!a->id || !b->id)
 		return a->id ? -1 : b->id ? 1 : 0;
-	if ((c = strcmp(a->id, b->id)) || (c = rank_cmp(a, b)))
+	if ((c = strcmp(a->id, b->id)) || (c = rank_cmp(src, a, b)))
 		return c;
 	return strcmp(a->label, b->label);
 }
@@ -419,9 +415,8 @@ by_place(const void *pa, const void *pb)
 static void
 choose(struct run *r)
 {
-	sorting = r;
 	if (r->n > 1)
-		qsort(r->v, r->n, sizeof *r->v, by_id);
+		qsort_r(r->v, r->n, sizeof *r->v, by_id, (void *)r->src);
 	for (size_t i = 0; i < r->n; i++) {
 		struct cand *c = &r->v[i];
 		const struct cand *best;
@@ -439,7 +434,7 @@ choose(struct run *r)
 			c->chosen = 1;
 			continue;
 		}
-		if (rank_cmp(best, c) == 0) {
+		if (rank_cmp(r->src, best, c) == 0) {
 			lp_error("two portfolios have the id '%s': %s and %s", c->id, best->label,
 			    c->label);
 			r->failed = 1;

@@ -116,14 +116,13 @@ struct order {
 	lp_date (*key)(const struct lp_report_person *);
 };
 
-static struct order ordering;	/* qsort has no argument */
-
 static int
-by_key(const void *a, const void *b)
+by_key(const void *a, const void *b, void *arg)
 {
-	const struct lp_report_person *x = &ordering.v[*(const size_t *)a];
-	const struct lp_report_person *y = &ordering.v[*(const size_t *)b];
-	lp_date kx = ordering.key(x), ky = ordering.key(y);
+	const struct order *ordering = arg;
+	const struct lp_report_person *x = &ordering->v[*(const size_t *)a];
+	const struct lp_report_person *y = &ordering->v[*(const size_t *)b];
+	lp_date kx = ordering->key(x), ky = ordering->key(y);
 
 	if (kx != ky)
 		return kx < ky ? -1 : 1;
@@ -139,8 +138,10 @@ select_people(const struct lp_report_cohort *c, int (*keep)(const struct lp_repo
 	for (size_t i = 0; i < c->n; i++)
 		if (keep(&c->v[i]))
 			idx[n++] = i;
-	ordering = (struct order){ c->v, key };
-	qsort(idx, n, sizeof *idx, by_key);
+	struct order ordering = { c->v, key };
+
+	if (n > 1)
+		qsort_r(idx, n, sizeof *idx, by_key, &ordering);
 	return n;
 }
 

@@ -252,7 +252,8 @@ lp_calendar_parse(struct lp_calendar *cal, const char *path, const char *data, s
 		lp_errorat(path, 0, "expected at least one window after the header id,term,opens,closes");
 		goto out;
 	}
-	qsort(cal->w, cal->n, sizeof *cal->w, cmp_window);
+	if (cal->n > 1)
+		qsort(cal->w, cal->n, sizeof *cal->w, cmp_window);
 	rc = 0;
 out:
 	lp_reader_free(r);
