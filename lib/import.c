@@ -256,10 +256,13 @@ convert_date(const struct lp_import *im, struct lp_reader *r, long line, const c
 			    "(day first, 02/12/2026 is 2 December) or mdy (month first)", s);
 			rc = -1;
 		} else {
-			snprintf(out, 11, "%04ld-%02ld-%02ld", y % 10000,
-			    (im->dates == LP_DATES_DMY ? b : a) % 100,
-			    (im->dates == LP_DATES_DMY ? a : b) % 100);
-			if (lp_date_parse(out, &d) < 0) {
+			char iso[64];	/* room for any long: a bad part fails the parse below */
+
+			snprintf(iso, sizeof iso, "%04ld-%02ld-%02ld", y,
+			    im->dates == LP_DATES_DMY ? b : a, im->dates == LP_DATES_DMY ? a : b);
+			if (strlen(iso) == 10)
+				memcpy(out, iso, 11);
+			if (strlen(iso) != 10 || lp_date_parse(out, &d) < 0) {
 				lp_errorat(lp_reader_name(r), line, "date: expected %s, got '%s'",
 				    im->dates == LP_DATES_DMY ? "DD/MM/YYYY (--date-format dmy)" :
 				    "MM/DD/YYYY (--date-format mdy)", s);
