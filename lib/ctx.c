@@ -7,7 +7,6 @@
  * to lp_ctx_option.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -157,67 +156,6 @@ lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols)
 	    (ctx->raw ? LP_WRITE_RAW : 0) | (ctx->bom ? LP_WRITE_BOM : 0));
 }
 
-/* How many argv slots an option word uses: 1, or 2 when its value follows. */
-static int
-option_width(const char *arg, const char *shortopts, const struct option *longopts)
-{
-	if (arg[1] == '-') {
-		const char *name = arg + 2;
-		size_t n = strcspn(name, "=");
-
-		if (name[n] == '=')
-			return 1;
-		for (const struct option *o = longopts; o && o->name; o++)
-			if (strlen(o->name) == n && strncmp(o->name, name, n) == 0)
-				return o->has_arg == required_argument ? 2 : 1;
-		return 1;
-	}
-	/* A cluster like -qC DIR: the first letter taking a value ends it. */
-	for (const char *c = arg + 1; *c; c++) {
-		const char *spec = strchr(shortopts, *c);
-
-		if (spec && *c != ':' && spec[1] == ':')
-			return c[1] ? 1 : 2;
-	}
-	return 1;
-}
-
-int
-lp_subcommand_first(int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
-{
-	for (int i = 1; i < argc; i++) {
-		char *sub;
-
-		if (strcmp(argv[i], "--") == 0)
-			return 0;
-		if (argv[i][0] == '-' && argv[i][1]) {
-			i += option_width(argv[i], shortopts, longopts) - 1;
-			continue;
-		}
-		sub = argv[i];
-		memmove(argv + 2, argv + 1, (size_t)(i - 1) * sizeof *argv);
-		argv[1] = sub;
-		return 1;
-	}
-	return 0;
-}
-
-int
-lp_early_options(int argc, char **argv, void (*usage)(FILE *))
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return LP_EXIT_OK;
-		}
-		if (strcmp(argv[i], "--version") == 0) {
-			lp_print_version(lp_progname());
-			return LP_EXIT_OK;
-		}
-	}
-	return -1;
-}
 
 void
 lp_print_version(const char *prog)

@@ -1090,28 +1090,6 @@ enum {
 	LP_OPT_PROGRAM = 300
 };
 
-/* Short options every program takes, for getopt_long's optstring. */
-#define LP_SHORTOPTS "C:o:qh"
-/*
- * The common long options, to end a program's struct option array:
- *   static const struct option opts[] = { {"title", 1, 0, 'T'}, LP_LONGOPTS };
- */
-#define LP_LONGOPTS \
-	{ "directory", required_argument, 0, 'C' }, \
-	{ "format", required_argument, 0, 'o' }, \
-	{ "quiet", no_argument, 0, 'q' }, \
-	{ "help", no_argument, 0, 'h' }, \
-	{ "today", required_argument, 0, LP_OPT_TODAY }, \
-	{ "no-commit", no_argument, 0, LP_OPT_NO_COMMIT }, \
-	{ "version", no_argument, 0, LP_OPT_VERSION }, \
-	{ "raw", no_argument, 0, LP_OPT_RAW }, \
-	{ "at", required_argument, 0, LP_OPT_AT }, \
-	{ "framework", required_argument, 0, LP_OPT_FRAMEWORK }, \
-	{ "windows", required_argument, 0, LP_OPT_WINDOWS }, \
-	{ "min", required_argument, 0, LP_OPT_MIN }, \
-	{ "within", required_argument, 0, LP_OPT_WITHIN }, \
-	{ 0, 0, 0, 0 }
-
 void lp_ctx_init(struct lp_ctx *ctx, const char *argv0);
 /*
  * Handle a common option.  Returns 1 when handled, 0 when opt is not a
@@ -1127,22 +1105,6 @@ int lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg);
 int lp_ctx_ready(struct lp_ctx *ctx);
 /* The output format's writer on stdout. */
 struct lp_writer *lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols);
-struct option;
-/*
- * Let options come before the subcommand, as in `lp-window -C dir status`:
- * find the first operand (skipping options and the values of options that
- * take one, by shortopts/longopts) and move it to argv[1], keeping the
- * order of everything else.  Returns 1 when it found one, 0 when there is
- * no operand (argv unchanged).  A "--" ends the search.
- */
-int lp_subcommand_first(int argc, char **argv, const char *shortopts,
-    const struct option *longopts);
-/*
- * -h/--help and --version anywhere before "--" win over everything else:
- * print the usage (through usage, on stdout) or the version and return
- * 0, the exit status; -1 when neither was given.
- */
-int lp_early_options(int argc, char **argv, void (*usage)(FILE *));
 /* Print "PROG VERSION" on stdout. */
 void lp_print_version(const char *prog);
 /* Parse a non-negative whole number (days, counts); -1 if bad (no diagnostic). */
