@@ -552,7 +552,7 @@ static const struct lp_cli_opt options[] = {
 	    B(CMD_PROGRESS), struct opts, until, LP_CLI_V_DATE),
 	LP_CLI_OPT_WITHIN(B(CMD_SUMMARY) | B(CMD_HTML) | B(CMD_WORKBOOK) | B(CMD_PACK),
 	    "how close an expiry makes the stage due, and how far ahead html looks (default 180)"),
-	LP_CLI_OPT_MIN(PORTFOLIOS),
+	LP_CLI_OPT_MIN(PORTFOLIOS & ~B(CMD_PROGRESS)),
 	LP_CLI_STR(0, "key", "FILE", "the credential's signing key, as --new-key writes it",
 	    B(CMD_CREDENTIAL), struct opts, key, LP_CLI_V_FILE),
 	LP_CLI_STR(0, "issuer-name", "NAME", "the issuer's name in the credential, for example the school or trust",

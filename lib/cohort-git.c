@@ -37,6 +37,12 @@ struct cand {
 	int chosen;
 };
 
+/* Ids seen while loading at HEAD, with where: the duplicate-id check. */
+struct idset {
+	char **ids, **where;
+	size_t cap, n;
+};
+
 struct run {
 	const struct lp_ctx *ctx;
 	const struct lp_git_cohort *src;
@@ -44,7 +50,74 @@ struct run {
 	struct cand *v;
 	size_t n, cap;
 	int failed;
+	/* Loading: what, and whom to hand each portfolio to. */
+	unsigned what;
+	lp_cohort_fn fn;
+	void *arg;
+	size_t done;
+	struct idset ids;
 };
+
+/* Is every repository read at HEAD (no choice between refs to make)? */
+static int
+at_head(const struct run *r)
+{
+	return !r->src->glob && !r->src->submitted;
+}
+
+static size_t
+hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* NULL when id is new (and now recorded at where), else where it was seen. */
+static const char *
+idset_add(struct idset *set, const char *id, const char *where)
+{
+	size_t i;
+
+	if ((set->n + 1) * 2 > set->cap) {
+		struct idset big = { .cap = set->cap ? set->cap * 2 : 256 };
+
+		big.ids = lp_xcalloc(big.cap, sizeof *big.ids);
+		big.where = lp_xcalloc(big.cap, sizeof *big.where);
+		for (size_t k = 0; k < set->cap; k++) {
+			if (!set->ids[k])
+				continue;
+			for (i = hash_str(set->ids[k]) & (big.cap - 1); big.ids[i]; i = (i + 1) & (big.cap - 1))
+				;
+			big.ids[i] = set->ids[k];
+			big.where[i] = set->where[k];
+		}
+		big.n = set->n;
+		free(set->ids);
+		free(set->where);
+		*set = big;
+	}
+	for (i = hash_str(id) & (set->cap - 1); set->ids[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->ids[i], id) == 0)
+			return set->where[i];
+	set->ids[i] = lp_xstrdup(id);
+	set->where[i] = lp_xstrdup(where);
+	set->n++;
+	return NULL;
+}
+
+static void
+idset_free(struct idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++) {
+		free(set->ids[i]);
+		free(set->where[i]);
+	}
+	free(set->ids);
+	free(set->where);
+}
 
 static const char *
 git_message(void)
@@ -249,6 +322,11 @@ add_candidate(struct run *r, struct lp_git *git, size_t repo, const char *ref,
 	struct cand c = { .repo = repo, .when = when };
 	char *window = NULL;
 
+	if (at_head(r)) {
+		/* Nothing to choose: loaded at once, its id checked then. */
+		c.chosen = 1;
+		goto add;
+	}
 	read_head(git, ref, subdir, &c, &window);
 	if (r->src->submitted && c.id && !submission_tag_for(ref, &c, window)) {
 		free(window);
@@ -259,6 +337,7 @@ add_candidate(struct run *r, struct lp_git *git, size_t repo, const char *ref,
 	free(window);
 	if (!c.id)
 		r->failed = 1;	/* reported while reading it */
+add:
 	if (!c.label)
 		c.label = lp_xasprintf("%s@%s", r->repos.v[repo], ref);
 	c.ref = lp_xstrdup(ref);
@@ -341,6 +420,8 @@ find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
 	git_object_free(obj);
 }
 
+static void load_found(struct run *r, struct lp_git *git, size_t from);
+
 static void
 find_all(struct run *r)
 {
@@ -359,6 +440,8 @@ find_all(struct run *r)
 		}
 		for (size_t k = 0; k < refs.n; k++)
 			find_at_ref(r, git, i, refs.v[k]);
+		if (at_head(r))
+			load_found(r, git, 0);
 		lp_strv_free(&refs);
 		lp_git_free(git);
 	}
@@ -446,41 +529,57 @@ choose(struct run *r)
 
 /* ---- pass 3: load ---- */
 
-struct visit {
-	const struct lp_ctx *ctx;
-	lp_cohort_fn fn;
-	void *arg;
-	size_t done, total;
-};
-
-static int
-visit(struct visit *v, struct lp_git *git, const struct cand *c, unsigned what)
+static void
+cands_free(struct run *r, size_t from)
 {
-	struct lp_tree *tree = NULL;
-	struct lp_portfolio p;
-	int rc = 0;
-
-	memset(&p, 0, sizeof p);
-	if (lp_tree_open_git(git, c->ref, c->subdir, &tree) < 0 ||
-	    lp_portfolio_load(&p, tree, what) < 0)
-		rc = -1;
-	else if (lp_portfolio_selected(v->ctx, &p) && v->fn(&p, v->arg) < 0)
-		rc = -1;
-	lp_portfolio_free(&p);
-	if (++v->done % 50 == 0 && v->ctx->progress && !v->ctx->quiet)
-		lp_progress_show("%zu/%zu portfolios", v->done, v->total);
-	return rc;
+	for (size_t i = from; i < r->n; i++) {
+		free(r->v[i].ref);
+		free(r->v[i].subdir);
+		free(r->v[i].id);
+		free(r->v[i].label);
+	}
+	r->n = from;
 }
 
 static void
-load_chosen(struct run *r, unsigned what, lp_cohort_fn fn, void *arg)
+visit(struct run *r, struct lp_git *git, const struct cand *c)
 {
-	struct visit v = { r->ctx, fn, arg, 0, 0 };
+	struct lp_tree *tree = NULL;
+	struct lp_portfolio p;
+	const char *seen;
+
+	memset(&p, 0, sizeof p);
+	if (lp_tree_open_git(git, c->ref, c->subdir, &tree) < 0 ||
+	    lp_portfolio_load(&p, tree, r->what) < 0) {
+		r->failed = 1;
+	} else if (!lp_portfolio_selected(r->ctx, &p)) {
+		/* not asked for */
+	} else if (at_head(r) && (seen = idset_add(&r->ids, p.id, p.label))) {
+		lp_error("two portfolios have the id '%s': %s and %s", p.id, seen, p.label);
+		r->failed = 1;
+	} else if (r->fn(&p, r->arg) < 0) {
+		r->failed = 1;
+	}
+	lp_portfolio_free(&p);
+	if (++r->done % 50 == 0 && r->ctx->progress && !r->ctx->quiet)
+		lp_progress_show("%zu portfolios", r->done);
+}
+
+/* At HEAD: the portfolios found in one repository, loaded with its handle. */
+static void
+load_found(struct run *r, struct lp_git *git, size_t from)
+{
+	for (size_t i = from; i < r->n; i++)
+		visit(r, git, &r->v[i]);
+	cands_free(r, from);
+}
+
+static void
+load_chosen(struct run *r)
+{
 	struct lp_git *git = NULL;
 	size_t open = (size_t)-1;
 
-	for (size_t i = 0; i < r->n; i++)
-		v.total += r->v[i].chosen;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct cand *c = &r->v[i];
 
@@ -497,33 +596,31 @@ load_chosen(struct run *r, unsigned what, lp_cohort_fn fn, void *arg)
 				continue;
 			}
 		}
-		if (git && visit(&v, git, c, what) < 0)
-			r->failed = 1;
+		if (git)
+			visit(r, git, c);
 	}
 	if (git)
 		lp_git_free(git);
-	if (r->ctx->progress && !r->ctx->quiet)
-		lp_progress_clear();
 }
 
 int
 lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
     unsigned what, lp_cohort_fn fn, void *arg)
 {
-	struct run r = { .ctx = ctx, .src = src };
+	struct run r = { .ctx = ctx, .src = src, .what = what, .fn = fn, .arg = arg };
 
 	if (find_repositories(src->path, &r.repos) < 0)
 		return -1;
 	find_all(&r);
-	choose(&r);
-	load_chosen(&r, what, fn, arg);
-	for (size_t i = 0; i < r.n; i++) {
-		free(r.v[i].ref);
-		free(r.v[i].subdir);
-		free(r.v[i].id);
-		free(r.v[i].label);
+	if (!at_head(&r)) {
+		choose(&r);
+		load_chosen(&r);
 	}
+	if (ctx->progress && !ctx->quiet)
+		lp_progress_clear();
+	cands_free(&r, 0);
 	free(r.v);
+	idset_free(&r.ids);
 	lp_strv_free(&r.repos);
 	return r.failed ? -1 : 0;
 }

@@ -38,6 +38,8 @@ is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 11 "ten portfolios: hidden dire
 like "$out" '	mono.git/elm/deep/er/still/dev@HEAD	' "the path names the repository, the directory and the ref"
 run lp-report summary -o tsv --git mono
 is "$(tsv_but_path "$out")" "$(tsv_but_path "$dirs")" "a repository with a work tree reads the same, from its objects"
+run lp-report summary -o tsv --git mono/.git
+is "$rc:$(tsv_but_path "$out")" "0:$(tsv_but_path "$dirs")" "--git REPO/.git, the README's form (issue 12): the same rows"
 run lp-report coverage --git mono.git
 cov=$out
 is "$cov" "$(lp-report coverage mono)" "coverage --git: the same counts"
