@@ -158,8 +158,10 @@ namer_add(struct lp_namer *nm, const char *id)
 }
 
 /*
- * The ids of items filed in subdirectories of evidence/ (SPEC 2.1): a
- * new item must not share one, though its own file goes in evidence/.
+ * The ids of the items already filed, in evidence/ and its subdirectories
+ * (SPEC 2.1): a new item must not share one, though its own file goes in
+ * evidence/.  Read once, so that a title used thousands of times costs a
+ * look-up in memory per name, not a walk of the disk per item.
  */
 static int
 namer_add_filed(struct lp_namer *nm, const char *root)
@@ -172,8 +174,6 @@ namer_add_filed(struct lp_namer *nm, const char *root)
 		const char *base = strrchr(rels.v[i], '/') + 1;
 		char *id;
 
-		if (strchr(rels.v[i] + strlen("evidence/"), '/') == NULL)
-			continue;	/* in evidence/ itself: lp_path_unused sees it */
 		id = lp_xstrndup(base, strlen(base) - 3);
 		namer_add(nm, id);
 		free(id);
@@ -209,12 +209,20 @@ lp_item_name(struct lp_item *it, const char *root, struct lp_namer *nm)
 	lp_date_format(it->date, d);
 	base = lp_xasprintf("%s-%s", d, slug);
 	next = namer_next(nm, base);
-	for (int tries = 0; tries < NAME_TRIES; tries++, (*next)++) {
+	/* Ids known in nm are skipped in memory; only NAME_TRIES others may be taken. */
+	for (int tries = 0; tries < NAME_TRIES && *next < INT_MAX; (*next)++) {
 		char *id = *next == 1 ? lp_xstrdup(base) : lp_xasprintf("%s-%d", base, *next);
-		char *rel = lp_xasprintf("evidence/%s.md", id);
-		int unused = lp_namer_taken(nm, id) ? 0 : lp_path_unused(root, rel);
+		char *rel;
+		int unused;
 
+		if (lp_namer_taken(nm, id)) {
+			free(id);
+			continue;
+		}
+		rel = lp_xasprintf("evidence/%s.md", id);
+		unused = lp_path_unused(root, rel);
 		free(rel);
+		tries++;
 		if (unused < 0) {
 			free(id);
 			goto out;
@@ -625,6 +633,8 @@ lp_evidence_open_for_writing(const struct lp_ctx *ctx, char **root, struct lp_lo
 		return -1;
 	if (lp_lock_take(*root, lock) < 0)
 		return -1;
+	if (lp_journal_recover(*root) < 0)
+		return -1;
 	if (lp_portfolio_open(ctx, *root, 0, &p) < 0) {
 		lp_portfolio_free(&p);
 		return -1;
@@ -729,17 +739,37 @@ lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
 		goto out;
 	}
 	if (n > 0) {
-		if (lp_items_write(root, items, n, &w) < 0)
+		struct lp_strv planned = {0};
+
+		/* A kill from here on is undone by the next writer (evidence-journal.c). */
+		for (size_t i = 0; i < n; i++) {
+			char *rel = lp_xasprintf("evidence/%s.md", items[i].id);
+
+			lp_strv_push(&planned, rel);
+			free(rel);
+			for (size_t k = 0; k < items[i].copy_to.n; k++)
+				lp_strv_push(&planned, items[i].copy_to.v[k]);
+		}
+		bad = lp_journal_write(root, &planned) < 0;
+		lp_strv_free(&planned);
+		if (bad)
 			goto out;
+		if (lp_items_write(root, items, n, &w) < 0) {
+			lp_journal_clear(root);
+			goto out;
+		}
 		if (!import)
 			message = lp_xasprintf("evidence: add %s", items[0].id);
 		else
 			message = lp_xasprintf("evidence: import %zu item%s", n, n == 1 ? "" : "s");
 		if (lp_portfolio_commit(ctx, root, w.rel.v, w.rel.n, message) < 0) {
 			lp_written_undo(&w);
+			/* The commit may have staged them: the journal's undo unstages too. */
+			lp_journal_recover(root);
 			lp_error("nothing was added");
 			goto out;
 		}
+		lp_journal_clear(root);
 	}
 	rc = 0;
 out:

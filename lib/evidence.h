@@ -140,6 +140,15 @@ void lp_evidence_close_for_writing(char *root, struct lp_lock *lock, int rootfd)
 int lp_items_store(const struct lp_ctx *ctx, const char *root, int rootfd,
     struct lp_item *items, size_t n, int import, int dry_run);
 
+/* ---- evidence-journal.c: an add or import cut short ---- */
+
+/* The paths about to be created, listed before the first is. */
+int lp_journal_write(const char *root, const struct lp_strv *rels);
+/* The items are committed, or taken back: the journal goes. */
+void lp_journal_clear(const char *root);
+/* Under the lock: undo what a journal left behind lists and HEAD lacks. */
+int lp_journal_recover(const char *root);
+
 /* ---- evidence-rows.c: list and show ---- */
 
 /* The columns of list; show appends body. */

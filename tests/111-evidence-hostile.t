@@ -68,6 +68,39 @@ is "$(ls p/evidence | grep -c '^2025-10-02-same-title')" 4000 "4,000 items made"
 [ "$took" -le 30 ] && ok "4,000 rows with one title: $took s" || not_ok "4,000 rows with one title: fast" "took $took s"
 is "$(git -C p log --format=%s -1)" "evidence: import 4000 items" "in one commit"
 
+# An add or import cut short (kill -9) before its commit is undone by the
+# next one, under the lock: what HEAD does not hold goes, and is unstaged.
+mkevidence p 2025-10-04-kept Kept 2025-10-04 LP1 team
+git -C p add -A && git -C p commit -qm kept
+mkevidence p 2025-10-05-half Half 2025-10-05 LP1 team
+git -C p add evidence/2025-10-05-half.md
+printf 'evidence/2025-10-04-kept.md\nevidence/2025-10-05-half.md\n../outside.md\n' >p/.git/LP_EVIDENCE_JOURNAL
+: >"$TMP/outside.md"
+run $T lp-evidence add -C p -o tsv --title Next --date 2025-10-06 --standards LP1 --reach team
+is "$rc:$err" "0:lp-evidence: warning: p: an add or import was cut short before its commit: 1 file it had written taken back" \
+    "a journal left behind: the next add undoes it, and says so"
+[ -e p/evidence/2025-10-05-half.md ] && not_ok "the uncommitted file is gone" || ok "the uncommitted file is gone"
+[ -e p/evidence/2025-10-04-kept.md ] && ok "a committed file it lists stays" || not_ok "a committed file it lists stays"
+[ -e "$TMP/outside.md" ] && ok "a path outside the portfolio is never touched" || not_ok "outside untouched"
+[ -e p/.git/LP_EVIDENCE_JOURNAL ] && not_ok "the journal is gone" || ok "the journal is gone"
+is "$(git -C p status --porcelain)" "" "the work tree and index are clean"
+
+# The same with a real kill, wherever it lands: every import is either
+# committed whole or gone.
+rm -rf p/evidence && git -C p checkout -q -- . 2>/dev/null
+before=$(ls p/evidence | wc -l)
+n0=$(git -C p log --format=%s | grep -c '^evidence: import 4000 items')
+lp-evidence import -C p "$TMP/many.csv" >/dev/null 2>&1 &
+pid=$!
+sleep 0.1
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+run $T lp-evidence import -C p "$TMP/many.csv"
+is "$rc" 0 "after a kill: import again"
+n=$(( $(git -C p log --format=%s | grep -c '^evidence: import 4000 items') - n0 ))
+is "$(( $(ls p/evidence | wc -l) - before ))" "$((n * 4000))" "after a kill: 4,000 items per import commit ($n), none half-done"
+is "$(git -C p status --porcelain)" "" "after a kill: the work tree is clean"
+
 # A row limit: an import of more than 10,000 rows is refused, naming the row.
 {
 	echo title,date,standards,reach
