@@ -628,7 +628,7 @@ cmd_submit(struct lp_ctx *ctx, void *arg)
 		lp_error("%s: refusing to submit: %s", p.label, why);
 		refused = 1;
 	}
-	if (lp_git_clean(git, prefix, &clean) < 0)
+	if (lp_git_is_clean(git, prefix, &clean) < 0)
 		goto out;
 	if (!clean) {
 		lp_error("%s: refusing to submit: the work tree has changes that are not committed "

@@ -618,7 +618,7 @@ main(int argc, char **argv)
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			own |= strcmp(argv[at], commands[i].name) == 0;
 		if (!own)
-			return lp_exit(dispatch(argc, argv, at));
+			return lp_close_stdout(dispatch(argc, argv, at));
 	}
 	return lp_cli_main(&prog, &a, argc, argv);
 }

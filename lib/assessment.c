@@ -381,7 +381,7 @@ lp_assessment_record(const struct lp_ctx *ctx, const char *root,
 		rc = 0;
 		goto out;
 	}
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	if (lp_portfolio_can_commit(ctx, root) < 0 ||
 	    lp_file_write(path, lp_buf_str(&new), new.len, 0644) < 0)
 		goto out;
 	msg = lp_assessment_change_message(ch);

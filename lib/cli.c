@@ -642,12 +642,12 @@ lp_cli_main(const struct lp_cli_prog *prog, void *opts, int argc, char **argv)
 	}
 	if (status < 0) {
 		/* libgit2 starts on first use (lp_git_need), not here. */
-		if (lp_ctx_ready(&ctx) < 0)
+		if (lp_ctx_resolve(&ctx) < 0)
 			status = LP_EXIT_ERROR;
 		else
 			status = prog->cmds[ctx.cmd_index].run(&ctx, opts);
 	}
 	lp_ctx_free(&ctx);
 	lp_git_global_shutdown();
-	return lp_exit(status);
+	return lp_close_stdout(status);
 }

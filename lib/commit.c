@@ -197,7 +197,7 @@ lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
 }
 
 int
-lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root)
+lp_portfolio_can_commit(const struct lp_ctx *ctx, const char *root)
 {
 	struct lp_git *git = NULL;
 	int rc;
@@ -207,7 +207,7 @@ lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root)
 	rc = lp_git_open(root, &git);
 	if (rc != 0)
 		return rc == 1 ? 0 : -1;	/* 1: not in git, nothing to commit */
-	rc = lp_git_ready(git);
+	rc = lp_git_can_commit(git);
 	lp_git_free(git);
 	return rc;
 }

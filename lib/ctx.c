@@ -129,7 +129,7 @@ lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg)
 }
 
 int
-lp_ctx_ready(struct lp_ctx *ctx)
+lp_ctx_resolve(struct lp_ctx *ctx)
 {
 	const char *env_min = getenv("LP_MIN");
 

@@ -334,7 +334,7 @@ lp_xasprintf(const char *fmt, ...)
 }
 
 /*
- * The one stdout can fail once: the row writer that sees it and lp_exit
+ * The one stdout can fail once: the row writer that sees it and lp_close_stdout
  * at the end would both say so, so it is said once per process.
  */
 static int stdout_error_said;
@@ -355,7 +355,7 @@ lp_write_error(FILE *f, int err)
 }
 
 int
-lp_exit(int status)
+lp_close_stdout(int status)
 {
 	int failed = ferror(stdout);
 

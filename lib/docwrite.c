@@ -391,7 +391,7 @@ lp_portfolio_save_doc(const struct lp_ctx *ctx, const char *root, const char *re
 	}
 	if (changed)
 		*changed = 1;
-	if (lp_portfolio_commit_ready(ctx, root) < 0 ||
+	if (lp_portfolio_can_commit(ctx, root) < 0 ||
 	    lp_file_write(path, lp_buf_str(&after), after.len, 0644) < 0)
 		goto out;
 	if (lp_portfolio_commit(ctx, root, paths, 1, message) < 0) {

@@ -812,7 +812,7 @@ branch_locked(const struct lp_git *g)
  * anything: a refused commit must not leave a changed file behind.
  */
 int
-lp_git_ready(struct lp_git *g)
+lp_git_can_commit(struct lp_git *g)
 {
 	git_signature *author = NULL, *committer = NULL;
 	git_commit *parent = NULL;
@@ -1073,7 +1073,7 @@ out:
 }
 
 int
-lp_git_clean(struct lp_git *g, const char *prefix, int *clean)
+lp_git_is_clean(struct lp_git *g, const char *prefix, int *clean)
 {
 	git_status_options opts;
 	git_status_list *list = NULL;

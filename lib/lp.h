@@ -142,14 +142,15 @@ char *lp_xstrdup(const char *s);
 char *lp_xstrndup(const char *s, size_t n);
 char *lp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/*
- * Flush and close stdout.  A write error (ENOSPC, EIO) prints a
- * diagnostic and returns 2; EPIPE ends quietly with 2; otherwise returns
- * status unchanged.  Every main ends with `return lp_exit(status);`.
- */
 /* Say that writing to f failed (errno err), once for stdout; nothing for EPIPE. */
 void lp_write_error(FILE *f, int err);
-int lp_exit(int status);
+/*
+ * Flush and close stdout, and return the status to exit with: status
+ * unchanged, or 2 after a write error (ENOSPC, EIO: said once) or EPIPE
+ * (quietly).  It does not exit: every main ends with
+ * `return lp_close_stdout(status);`.
+ */
+int lp_close_stdout(int status);
 
 /* ------------------------------------------------------------------ */
 /* buf.c: growable byte buffer and string vector                       */
@@ -654,9 +655,9 @@ int lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const cha
  * HEAD, no identity, a held index.lock), checked before any file is
  * written.  0 or -1.
  */
-int lp_git_ready(struct lp_git *g);
+int lp_git_can_commit(struct lp_git *g);
 /* *clean = 1 when nothing under prefix differs from HEAD (untracked files count). */
-int lp_git_clean(struct lp_git *g, const char *prefix, int *clean);
+int lp_git_is_clean(struct lp_git *g, const char *prefix, int *clean);
 /*
  * Annotated tag on HEAD.  When name exists, name-2, name-3, ... are tried;
  * *made (if not NULL) receives the name used.
@@ -830,7 +831,7 @@ int lp_portfolio_commit(const struct lp_ctx *ctx, const char *root,
  * work tree, no --no-commit), what would refuse the commit, so that a
  * refused commit never leaves a changed file behind.  0 or -1.
  */
-int lp_portfolio_commit_ready(const struct lp_ctx *ctx, const char *root);
+int lp_portfolio_can_commit(const struct lp_ctx *ctx, const char *root);
 /*
  * doc written atomically to root/relpath: surgically over an existing
  * file (only the lines of changed keys change: lib/docwrite.h), whole
@@ -994,7 +995,8 @@ struct lp_timeline {
 /* usable: today <= closes <= deadline. */
 void lp_timeline(const struct lp_calendar *cal, lp_date commenced, lp_date today, struct lp_timeline *t);
 int lp_window_usable(const struct lp_window *w, lp_date deadline, lp_date today);
-int lp_window_open(const struct lp_window *w, lp_date today);
+/* 1 when today falls in the window (a test; it opens nothing). */
+int lp_window_is_open(const struct lp_window *w, lp_date today);
 
 enum lp_stage {
 	LP_STAGE_NOT_STARTED,
@@ -1042,14 +1044,14 @@ struct lp_ctx {
 	enum lp_format format;	/* -o; defaults to table on a tty, csv otherwise */
 	int format_set;		/* -o was given */
 	const char *today_opt;	/* --today */
-	lp_date today;		/* resolved by lp_ctx_ready */
+	lp_date today;		/* resolved by lp_ctx_resolve */
 	int raw;		/* --raw */
 	int quiet;		/* -q */
 	int no_commit;		/* --no-commit */
 	const char *at;		/* --at REV */
 	int staged;		/* lp check --staged: read the index, not the files */
 	const char *framework_path;	/* --framework */
-	const struct lp_framework *fw;	/* resolved by lp_ctx_ready */
+	const struct lp_framework *fw;	/* resolved by lp_ctx_resolve */
 	const char *windows_path;	/* --windows */
 	int min_level;		/* --min, default extending */
 	long within;		/* --within, -1 when not given */
@@ -1102,7 +1104,7 @@ int lp_ctx_option(struct lp_ctx *ctx, int opt, const char *arg);
  * After option parsing: resolve today, the framework, LP_MIN, the default
  * format.  0 or -1.
  */
-int lp_ctx_ready(struct lp_ctx *ctx);
+int lp_ctx_resolve(struct lp_ctx *ctx);
 /* The output format's writer on stdout. */
 struct lp_writer *lp_ctx_writer(const struct lp_ctx *ctx, const struct lp_col *cols, size_t ncols);
 /* Print "PROG VERSION" on stdout. */

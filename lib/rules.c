@@ -387,7 +387,7 @@ lp_window_usable(const struct lp_window *w, lp_date deadline, lp_date today)
 }
 
 int
-lp_window_open(const struct lp_window *w, lp_date today)
+lp_window_is_open(const struct lp_window *w, lp_date today)
 {
 	return w->opens <= today && today <= w->closes;
 }

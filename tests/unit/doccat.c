@@ -145,5 +145,5 @@ out:
 	lp_doc_free(&doc);
 	lp_buf_free(&text);
 	lp_buf_free(&out);
-	return lp_exit(status);
+	return lp_close_stdout(status);
 }

@@ -290,5 +290,5 @@ main(int argc, char **argv)
 	close(saved);
 	printf("docround: %zu values, %u documents, %u mutants round-tripped\n",
 	    sizeof tricky / sizeof tricky[0], ndocs, accepted);
-	return lp_exit(0);
+	return lp_close_stdout(0);
 }

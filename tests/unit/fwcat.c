@@ -72,5 +72,5 @@ main(int argc, char **argv)
 		lp_framework_free((struct lp_framework *)fw);
 		free((void *)fw);
 	}
-	return lp_exit(status);
+	return lp_close_stdout(status);
 }

@@ -229,7 +229,7 @@ cmd_clean(char **argv)
 	if (open_repo(argv[0], &g) < 0)
 		return LP_EXIT_ERROR;
 	if (lp_git_prefix(g, argv[0], &prefix) == 0) {
-		if (lp_git_clean(g, prefix, &clean) == 0) {
+		if (lp_git_is_clean(g, prefix, &clean) == 0) {
 			printf("%s\n", clean ? "clean" : "dirty");
 			rc = clean ? 0 : 1;
 		}
@@ -429,5 +429,5 @@ main(int argc, char *argv[])
 	} else
 		usage();
 	lp_git_global_shutdown();
-	return lp_exit(rc);
+	return lp_close_stdout(rc);
 }

@@ -366,5 +366,5 @@ main(int argc, char **argv)
 	}
 out:
 	lp_strv_free(&o.types);
-	return lp_exit(status);
+	return lp_close_stdout(status);
 }

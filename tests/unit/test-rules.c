@@ -87,9 +87,9 @@ test_timeline(const struct lp_calendar *cal)
 	is_window(t.next, "2026-03", "a window closing today is usable");
 
 	/* Open today. */
-	ok(lp_window_open(lp_calendar_window(cal, "2026-03"), D("2026-03-01")),
+	ok(lp_window_is_open(lp_calendar_window(cal, "2026-03"), D("2026-03-01")),
 	    "a window is open on its first day");
-	ok(!lp_window_open(lp_calendar_window(cal, "2026-03"), D("2026-04-01")),
+	ok(!lp_window_is_open(lp_calendar_window(cal, "2026-03"), D("2026-04-01")),
 	    "and not the day after it closes");
 
 	/* Deadline passed: nothing left, last window in the past. */
