@@ -191,7 +191,7 @@ lp_git_open(const char *dir, struct lp_git **out)
 	rc = git_repository_open_ext(&repo, dir, 0,
 	    getenv("GIT_CEILING_DIRECTORIES"));
 	if (rc == GIT_ENOTFOUND && !not_owned(rc))
-		return 1;
+		return lp_git_link_dangling(dir) < 0 ? -1 : 1;
 	if (rc < 0)
 		return open_failed(dir, rc);
 	if (git_repository_is_bare(repo)) {

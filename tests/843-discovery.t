@@ -63,6 +63,15 @@ is_rc 2 "a worktree link that names another work tree: exit 2"
 is "$(repo_sum "$TMP/elsewhere")" "$before" "a worktree link that names another work tree: the other repository is untouched"
 rm -rf "$TMP/elsewhere/.git/worktrees"
 
+# A .git file naming nothing at all: refused, not taken for "outside git".
+rm -rf "$TMP/c" && mkdir -p "$TMP/c"
+mkportfolio "$TMP/c/p" dangle "Dan Gle" 2024-09-01
+echo "gitdir: $TMP/nowhere/.git" >"$TMP/c/p/.git"
+unchanged "$TMP/c/p" "a .git file naming nothing: lp-assess set changes nothing" \
+    lp-assess set -C "$TMP/c/p" LP1=developing
+is_rc 2 "a .git file naming nothing: exit 2"
+like "$err" "\.git: names no git repository" "a .git file naming nothing: the message says why"
+
 # What git itself writes still works: a linked worktree and a submodule.
 run lp init "$TMP/main" --name "Mai N" --id main --commenced 2024-09-01
 git -C "$TMP/main" worktree add -q "$TMP/wt2" 2>/dev/null
