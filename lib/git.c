@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,19 +47,11 @@ git_fail(const char *what)
 }
 
 static int git_started;
+static pthread_once_t git_once = PTHREAD_ONCE_INIT;
 
-/*
- * libgit2 costs 10-30 ms to start (libgit2 1.5.1 as Debian builds it
- * seeds mbedTLS and parses the whole CA bundle in git_libgit2_init, and
- * no option turns that off), so it is started on first use, not at
- * start-up: annotate, framework, render and a portfolio outside git
- * never pay for it.
- */
-void
-lp_git_need(void)
+static void
+git_start(void)
 {
-	if (git_started)
-		return;
 	if (git_libgit2_init() < 0)
 		lp_die("cannot initialise libgit2");
 	git_started = 1;
@@ -71,12 +64,26 @@ lp_git_need(void)
 	    (size_t)(16u << 20));
 }
 
+/*
+ * libgit2 costs 10-30 ms to start (libgit2 1.5.1 as Debian builds it
+ * seeds mbedTLS and parses the whole CA bundle in git_libgit2_init, and
+ * no option turns that off), so it is started on first use, not at
+ * start-up: annotate, framework, render and a portfolio outside git
+ * never pay for it.  Once, whichever thread of a cohort read asks first.
+ */
+void
+lp_git_need(void)
+{
+	pthread_once(&git_once, git_start);
+}
+
 /* Kept for programs that still call it: libgit2 now starts on first use. */
 void
 lp_git_global_init(void)
 {
 }
 
+/* At exit only: libgit2 is not started a second time after this. */
 void
 lp_git_global_shutdown(void)
 {
