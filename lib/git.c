@@ -231,6 +231,10 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	}
 	if (rc < 0)
 		return open_failed(path, rc);
+	if (!git_repository_is_bare(repo) && lp_git_link_check(repo, path) < 0) {
+		git_repository_free(repo);
+		return -1;
+	}
 	return (*out = git_new(repo)) ? 0 : -1;
 }
 

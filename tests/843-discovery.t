@@ -49,6 +49,10 @@ for shape in absolute relative symlink; do
 			case "$out" in *"$SECRET"*) not_ok "a $shape .git: nothing of the other repository shown" ;;
 			*) ok "a $shape .git in the $level: nothing of the other repository shown" ;; esac
 		done
+		if [ $level = portfolio ]; then
+			run lp-report summary --git "$TMP/c/p"
+			is_rc 2 "a $shape .git: lp-report summary --git on the work tree exits 2"
+		fi
 		is "$(repo_sum "$TMP/elsewhere")" "$before" "a $shape .git in the $level: the other repository is untouched"
 	done
 done
