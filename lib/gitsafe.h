@@ -34,4 +34,11 @@ int lp_git_link_check(git_repository *repo, const char *dir);
  */
 int lp_git_link_dangling(const char *dir);
 
+/*
+ * Author and committer for a commit or tag, from the environment and
+ * git's configuration as git finds them; 0, or -1 after a message.
+ */
+int lp_git_signatures(git_repository *repo, git_signature **author,
+    git_signature **committer);
+
 #endif
