@@ -154,6 +154,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	mkportfolio "$T/mine" mine "Mi Ne" 2030-09-01
 	run lp-window list -C "$T/mine"
 	unlike "$out" "2031-02,spring" "windows.csv in another user's directory above is not used"
+	like "$err" "windows\.csv is not used: .* owned by another user .*LP_SAFE_DIRECTORY" \
+	    "windows.csv in another user's directory: a warning says why and what to do"
 	run env LP_SAFE_DIRECTORY="$T" lp-window list -C "$T/mine"
 	like "$out" "2031-02,spring" "LP_SAFE_DIRECTORY trusts it"
 	rm -f "$T/mine/portfolio.md"
