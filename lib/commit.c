@@ -21,6 +21,9 @@
 #include "lp.h"
 #include "txn.h"
 
+struct saved;
+static void journal_drop(struct saved *s);
+
 struct saved {
 	char *key;		/* realpath of the directory, '/', the name */
 	char *path;		/* as written, to write it back */
@@ -95,6 +98,15 @@ lp_journal_note(const char *path)
 skip:
 	lp_buf_free(&s.old);
 	free(s.key);
+}
+
+void
+lp_journal_reset(void)
+{
+	while (journal.n > 0)
+		journal_drop(&journal.v[journal.n - 1]);
+	free(journal.v);
+	memset(&journal, 0, sizeof journal);
 }
 
 static int
@@ -226,6 +238,7 @@ lp_txn_begin(const struct lp_ctx *ctx, const char *root, struct lp_txn **out)
 {
 	struct lp_txn *t = lp_xcalloc(1, sizeof *t);
 
+	lp_journal_reset();
 	t->ctx = ctx;
 	t->root = lp_xstrdup(root);
 	*out = t;

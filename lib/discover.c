@@ -43,6 +43,12 @@ in_list(const char *list, const char *path)
 }
 
 int
+lp_is_ceiling(const char *dir)
+{
+	return in_list(getenv("GIT_CEILING_DIRECTORIES"), dir);
+}
+
+int
 lp_owner_trusted(const struct stat *st, const char *path)
 {
 	if (st->st_uid == geteuid())

@@ -28,6 +28,9 @@ int lp_climb_start(struct lp_climb *c, const char *dir);
 int lp_climb_up(struct lp_climb *c);
 void lp_climb_free(struct lp_climb *c);
 
+/* Whether dir is named in GIT_CEILING_DIRECTORIES: git looks not there nor above. */
+int lp_is_ceiling(const char *dir);
+
 /*
  * Whether a file or directory with this status may be trusted by this
  * user: owned by them (or root's own), or listed in LP_SAFE_DIRECTORY.

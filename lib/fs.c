@@ -480,6 +480,7 @@ lp_lock_take(const char *root, struct lp_lock **out)
 	}
 	/* No lp writer is at work here now: what a killed one left is garbage. */
 	remove_stale_temps(fd, 0);
+	lp_journal_reset();	/* what this command writes from here on is one unit */
 	*out = lp_xcalloc(1, sizeof **out);
 	(*out)->fd = fd;
 	return 0;

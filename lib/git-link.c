@@ -22,6 +22,7 @@
 
 #include "lp.h"
 #include "gitsafe.h"
+#include "discover.h"
 
 /* realpath(a) == realpath(b); a missing path matches nothing. */
 static int
@@ -35,8 +36,7 @@ same_file(const char *a, const char *b)
 
 /*
  * The first .git entry from dir upwards, as git's discovery finds it;
- * NULL when there is none (GIT_CEILING_DIRECTORIES is not needed here:
- * libgit2 has already found the repository, this only finds which entry).
+ * NULL when there is none.
  */
 static char *
 first_dotgit(const char *dir, struct stat *st)
@@ -59,6 +59,8 @@ first_dotgit(const char *dir, struct stat *st)
 			slash[1] = '\0';
 		else
 			*slash = '\0';
+		if (lp_is_ceiling(cur))
+			break;
 	}
 	free(cur);
 	return NULL;
@@ -130,6 +132,22 @@ lp_git_link_check(git_repository *repo, const char *dir)
 		rc = -1;
 	}
 	free(wd);
+	free(dotgit);
+	return rc;
+}
+
+int
+lp_git_link_dangling(const char *dir)
+{
+	struct stat st;
+	char *dotgit = first_dotgit(dir, &st);
+	int rc = 0;
+
+	if (dotgit && !S_ISDIR(st.st_mode)) {
+		lp_error("%s: names no git repository lp can open; "
+		    "lp will not write beside it as if it were not in git", dotgit);
+		rc = -1;
+	}
 	free(dotgit);
 	return rc;
 }

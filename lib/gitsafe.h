@@ -28,4 +28,17 @@ int lp_git_odb_guard(git_repository *repo);
  */
 int lp_git_link_check(git_repository *repo, const char *dir);
 
+/*
+ * When no repository was found from dir: -1 (after a message) if a .git
+ * file or link is there all the same, naming nothing usable; else 0.
+ */
+int lp_git_link_dangling(const char *dir);
+
+/*
+ * Author and committer for a commit or tag, from the environment and
+ * git's configuration as git finds them; 0, or -1 after a message.
+ */
+int lp_git_signatures(git_repository *repo, git_signature **author,
+    git_signature **committer);
+
 #endif

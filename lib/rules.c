@@ -341,6 +341,17 @@ calendar_search(struct lp_calendar *cal, const char *dir)
 	do
 		rc = calendar_here(cal, &c);
 	while (rc == 0 && lp_climb_up(&c));
+	if (rc == 0 && c.stopped_at) {
+		char *f = lp_xasprintf("%s/windows.csv", c.stopped_at);
+		struct stat st;
+
+		/* Say why a calendar the user may expect is not used. */
+		if (lstat(f, &st) == 0)
+			lp_warn("%s is not used: %s is owned by another user "
+			    "(LP_SAFE_DIRECTORY=%s trusts it)", f, c.stopped_at,
+			    c.stopped_at);
+		free(f);
+	}
 	lp_climb_free(&c);
 	return rc;
 }

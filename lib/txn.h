@@ -19,6 +19,12 @@
 void lp_journal_note(const char *path);
 
 /*
+ * Forget every journalled file: a new unit of work starts (taking the
+ * portfolio lock, or lp_txn_begin, does this).
+ */
+void lp_journal_reset(void);
+
+/*
  * The explicit form.  lp_txn_begin starts with an empty journal;
  * lp_txn_write writes relpath beneath root, journalled; lp_txn_commit
  * commits the files written (restoring them all if that fails) and

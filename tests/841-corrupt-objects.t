@@ -95,6 +95,21 @@ for cmd in "lp-assess history -C $TMP/shared" "lp-assess show --at HEAD -C $TMP/
 	like "$err" "$blob" "a truncated object in an alternate store: $cmd names it"
 done
 
+# A bare cohort repository (a server's copy), read with --git.
+rm -rf "$G" "$TMP/bare.git" && cp -R "$TMP/pristine" "$G"
+# (a push of a few objects is unpacked loose, as on a server)
+git init -q --bare "$TMP/bare.git"
+git -C "$G" push -q "$TMP/bare.git" HEAD:refs/heads/main 2>/dev/null
+f="$TMP/bare.git/objects/$(echo "$blob" | cut -c1-2)/$(echo "$blob" | cut -c3-)"
+if [ -f "$f" ]; then
+	chmod u+w "$f" && head -c 15 "$f" >"$f.new" && mv "$f.new" "$f"
+	run timeout 20 lp-report summary --git "$TMP/bare.git"
+	is_rc 2 "a bare repository with a truncated loose object: lp-report summary --git exits 2"
+	like "$err" "$blob.*bare\.git" "a bare repository: the message names the object and the repository"
+else
+	echo "# skipped the bare repository case: the objects stayed packed"
+fi
+
 # A sound repository still reads as before through the bounded reader.
 rm -rf "$G" && cp -R "$TMP/pristine" "$G"
 run timeout 20 lp-assess history -C "$G"

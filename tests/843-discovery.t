@@ -49,6 +49,10 @@ for shape in absolute relative symlink; do
 			case "$out" in *"$SECRET"*) not_ok "a $shape .git: nothing of the other repository shown" ;;
 			*) ok "a $shape .git in the $level: nothing of the other repository shown" ;; esac
 		done
+		if [ $level = portfolio ]; then
+			run lp-report summary --git "$TMP/c/p"
+			is_rc 2 "a $shape .git: lp-report summary --git on the work tree exits 2"
+		fi
 		is "$(repo_sum "$TMP/elsewhere")" "$before" "a $shape .git in the $level: the other repository is untouched"
 	done
 done
@@ -62,6 +66,15 @@ run lp-assess set -C "$TMP/c/p" LP1=developing
 is_rc 2 "a worktree link that names another work tree: exit 2"
 is "$(repo_sum "$TMP/elsewhere")" "$before" "a worktree link that names another work tree: the other repository is untouched"
 rm -rf "$TMP/elsewhere/.git/worktrees"
+
+# A .git file naming nothing at all: refused, not taken for "outside git".
+rm -rf "$TMP/c" && mkdir -p "$TMP/c"
+mkportfolio "$TMP/c/p" dangle "Dan Gle" 2024-09-01
+echo "gitdir: $TMP/nowhere/.git" >"$TMP/c/p/.git"
+unchanged "$TMP/c/p" "a .git file naming nothing: lp-assess set changes nothing" \
+    lp-assess set -C "$TMP/c/p" LP1=developing
+is_rc 2 "a .git file naming nothing: exit 2"
+like "$err" "\.git: names no git repository" "a .git file naming nothing: the message says why"
 
 # What git itself writes still works: a linked worktree and a submodule.
 run lp init "$TMP/main" --name "Mai N" --id main --commenced 2024-09-01
@@ -141,6 +154,8 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	mkportfolio "$T/mine" mine "Mi Ne" 2030-09-01
 	run lp-window list -C "$T/mine"
 	unlike "$out" "2031-02,spring" "windows.csv in another user's directory above is not used"
+	like "$err" "windows\.csv is not used: .* owned by another user .*LP_SAFE_DIRECTORY" \
+	    "windows.csv in another user's directory: a warning says why and what to do"
 	run env LP_SAFE_DIRECTORY="$T" lp-window list -C "$T/mine"
 	like "$out" "2031-02,spring" "LP_SAFE_DIRECTORY trusts it"
 	rm -f "$T/mine/portfolio.md"
