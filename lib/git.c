@@ -43,7 +43,6 @@ git_fail(const char *what)
 static int git_started;
 static pthread_once_t git_once = PTHREAD_ONCE_INIT;
 
-<<<<<<< HEAD
 /*
  * lp opens no network connection, so the CA bundle libgit2 1.5 (built
  * with mbedTLS, as Debian builds it) parses in git_libgit2_init is never
@@ -65,19 +64,8 @@ mbedtls_x509_crt_parse_file(void *chain, const char *path)
 	return 0;
 }
 
-/*
- * libgit2 costs 10-30 ms to start (libgit2 1.5.1 as Debian builds it
- * seeds mbedTLS and parses the whole CA bundle in git_libgit2_init, and
- * no option turns that off), so it is started on first use, not at
- * start-up: annotate, framework, render and a portfolio outside git
- * never pay for it.
- */
-void
-lp_git_need(void)
-=======
 static void
 git_start(void)
->>>>>>> rel
 {
 	if (git_libgit2_init() < 0)
 		lp_die("cannot initialise libgit2");
@@ -297,11 +285,8 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	}
 	if (rc < 0)
 		return open_failed(path, rc);
-<<<<<<< HEAD
-	if (add_quarantine(repo, path) < 0) {
-=======
-	if (!git_repository_is_bare(repo) && lp_git_link_check(repo, path) < 0) {
->>>>>>> rel
+	if ((!git_repository_is_bare(repo) && lp_git_link_check(repo, path) < 0) ||
+	    add_quarantine(repo, path) < 0) {
 		git_repository_free(repo);
 		return -1;
 	}
