@@ -553,7 +553,7 @@ int lp_relpath_check(const char *path, const char **why);
 int lp_open_beneath(int rootfd, const char *relpath, int flags);
 
 /* ------------------------------------------------------------------ */
-/* tree.c: a portfolio's files, from a directory or from a git tree     */
+/* tree.c, tree-history.c: a portfolio's files, from a directory or git */
 
 struct lp_tree;
 
@@ -619,7 +619,7 @@ typedef int (*lp_history_fn)(struct lp_tree *at, size_t first, size_t last, void
 int lp_tree_history(const struct lp_tree *t, struct lp_history *h, lp_history_fn fn, void *arg);
 
 /* ------------------------------------------------------------------ */
-/* git.c: everything git, through libgit2                               */
+/* git*.c: everything git, through libgit2                              */
 
 /* Call once from main before anything git; lp_git_global_shutdown at exit. */
 void lp_git_global_init(void);
@@ -669,7 +669,7 @@ void *lp_git_repo(struct lp_git *g);	/* the git_repository * */
 void lp_git_free(struct lp_git *g);
 
 /* ------------------------------------------------------------------ */
-/* portfolio.c: finding and loading portfolios                          */
+/* portfolio.c: loading a portfolio; cohort.c: finding them, walks     */
 
 enum lp_outcome {
 	LP_OUTCOME_NONE = 0,
@@ -791,15 +791,6 @@ int lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
     unsigned what, lp_cohort_fn fn, void *arg);
 /* The reading threads of a cohort walk: -j N, or the processors online. */
 int lp_cohort_jobs(const struct lp_ctx *ctx);
-/*
- * The same over git repositories: path is a repository (bare or not) or
- * a directory of them (*.git and directories holding a .git); each is
- * one portfolio at its root, read at HEAD, or at every ref matching glob
- * (fnmatch on the full ref name, e.g. refs/tags/lp/submitted/ followed by a star) when
- * glob is not NULL.  The label of each is "REPO@REF".
- */
-int lp_cohort_each_git(const struct lp_ctx *ctx, const char *path, const char *glob,
-    unsigned what, lp_cohort_fn fn, void *arg);
 
 /*
  * The portfolio that dir (or the current directory when NULL) is in: the
