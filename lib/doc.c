@@ -12,16 +12,14 @@
  * the text written: 12, 2025-03-12 and true are strings, and each caller
  * decides what they mean.
  *
- * Writing is the inverse: one "key: value" line per field, quoted only
- * where a plain scalar would read back differently, lists in flow style,
- * so that parsing what lp_doc_format wrote gives back the same fields and
- * the same body.
+ * The fields and their writer are doc-fields.c's.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h>
 
+#include "doc-internal.h"
 #include "lp.h"
 
 static const char bom[] = "\xef\xbb\xbf";
@@ -61,8 +59,8 @@ line_at(const char *text, size_t off)
 	return line;
 }
 
-static size_t
-utf8_step(unsigned char c)
+size_t
+lp_doc_utf8_step(unsigned char c)
 {
 	if (c >= 0xf0)
 		return 4;
@@ -84,7 +82,7 @@ fm_line(struct fm *m, size_t index)
 	while (m->at_char < index && m->at_byte < m->len) {
 		if (m->text[m->at_byte] == '\n')
 			m->at_line++;
-		m->at_byte += utf8_step((unsigned char)m->text[m->at_byte]);
+		m->at_byte += lp_doc_utf8_step((unsigned char)m->text[m->at_byte]);
 		m->at_char++;
 	}
 	return m->first_line + m->at_line;
@@ -149,28 +147,6 @@ keyset_add(struct keyset *ks, const struct lp_field *fields, size_t i)
 	return -1;
 }
 
-static struct lp_field *
-field_add(struct lp_doc *doc, const char *key)
-{
-	struct lp_field *f;
-
-	if (doc->nfields == doc->cap) {
-		doc->cap = doc->cap ? doc->cap * 2 : 16;
-		doc->fields = lp_xreallocarray(doc->fields, doc->cap, sizeof *doc->fields);
-	}
-	f = &doc->fields[doc->nfields++];
-	memset(f, 0, sizeof *f);
-	f->key = lp_xstrdup(key);
-	return f;
-}
-
-static void
-field_clear(struct lp_field *f)
-{
-	free(f->value);
-	f->value = NULL;
-	lp_strv_free(&f->list);
-}
 
 static const char *
 event_name(yaml_event_type_t t)
@@ -304,8 +280,8 @@ fail:
 	return -1;
 }
 
-static int
-is_null_word(const char *s)
+int
+lp_doc_is_null_word(const char *s)
 {
 	return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
@@ -327,7 +303,7 @@ scalar_text(struct fm *m, const yaml_event_t *ev, const char *key, const char **
 		    key ? "key '" : "", key ? key : "", key ? "': " : "");
 		return -1;
 	}
-	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && is_null_word(s))
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && lp_doc_is_null_word(s))
 		s = "";
 	*out = s;
 	return 0;
@@ -426,7 +402,7 @@ parse_pair(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc,
 	}
 	if (check_key(m, line, s) < 0)
 		goto out;
-	f = field_add(doc, s);
+	f = lp_doc_field_add(doc, s);
 	f->line = line;
 	if ((first = keyset_add(ks, doc->fields, doc->nfields - 1)) >= 0) {
 		lp_errorat(m->path, line,
@@ -556,8 +532,8 @@ is_delim(const char *line, size_t n, const char *mark)
  * of CRs before an LF goes with it, so that doing this twice changes
  * nothing more than doing it once.
  */
-static char *
-crlf_to_lf(const char *text, size_t len, size_t *outlen)
+char *
+lp_doc_crlf_to_lf(const char *text, size_t len, size_t *outlen)
 {
 	char *out = lp_xmalloc(len + 1);
 	size_t j = 0, k;
@@ -628,7 +604,7 @@ lp_doc_parse(struct lp_doc *doc, const char *path, const char *text, size_t len)
 		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
 		goto out;
 	}
-	norm = crlf_to_lf(text, len, &n);
+	norm = lp_doc_crlf_to_lf(text, len, &n);
 	p = norm;
 	end = norm + n;
 	if (n >= 3 && memcmp(p, bom, 3) == 0)
@@ -730,271 +706,4 @@ lp_doc_parse_head(struct lp_doc *doc, const char *path, const char *text, size_t
 		return -1;
 	}
 	return lp_doc_parse(doc, path, text, text ? front_matter_end(text, len) : 0);
-}
-
-const struct lp_field *
-lp_doc_field(const struct lp_doc *doc, const char *key)
-{
-	for (size_t i = 0; i < doc->nfields; i++)
-		if (strcmp(doc->fields[i].key, key) == 0)
-			return &doc->fields[i];
-	return NULL;
-}
-
-const char *
-lp_doc_get(const struct lp_doc *doc, const char *key)
-{
-	const struct lp_field *f = lp_doc_field(doc, key);
-
-	return f ? f->value : NULL;
-}
-
-/* The field for key, emptied for a new value, or a new one at the end. */
-static struct lp_field *
-field_for_set(struct lp_doc *doc, const char *key)
-{
-	struct lp_field *f = (struct lp_field *)lp_doc_field(doc, key);
-
-	if (!f)
-		return field_add(doc, key);
-	field_clear(f);
-	f->line = 0;
-	return f;
-}
-
-void
-lp_doc_set(struct lp_doc *doc, const char *key, const char *value)
-{
-	struct lp_field *f = field_for_set(doc, key);
-
-	f->value = lp_xstrdup(value ? value : "");
-}
-
-void
-lp_doc_set_list(struct lp_doc *doc, const char *key, char *const *items, size_t n)
-{
-	struct lp_field *f = field_for_set(doc, key);
-
-	for (size_t i = 0; i < n; i++)
-		lp_strv_push(&f->list, items[i]);
-}
-
-void
-lp_doc_unset(struct lp_doc *doc, const char *key)
-{
-	const struct lp_field *f = lp_doc_field(doc, key);
-	size_t i;
-
-	if (!f)
-		return;
-	i = (size_t)(f - doc->fields);
-	field_clear(&doc->fields[i]);
-	free(doc->fields[i].key);
-	memmove(&doc->fields[i], &doc->fields[i + 1],
-	    (doc->nfields - i - 1) * sizeof *doc->fields);
-	doc->nfields--;
-}
-
-/* The body as given, except that CRLF becomes LF: lp writes LF files. */
-void
-lp_doc_set_body(struct lp_doc *doc, const char *body, size_t len)
-{
-	free(doc->body);
-	doc->body = crlf_to_lf(body ? body : "", body ? len : 0, &doc->body_len);
-}
-
-/* Code point of the valid UTF-8 sequence of k bytes at s. */
-static unsigned long
-decode(const unsigned char *s, size_t k)
-{
-	switch (k) {
-	case 2:
-		return (s[0] & 0x1fUL) << 6 | (s[1] & 0x3f);
-	case 3:
-		return (s[0] & 0x0fUL) << 12 | (s[1] & 0x3fUL) << 6 | (s[2] & 0x3f);
-	case 4:
-		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
-		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3f);
-	default:
-		return s[0];
-	}
-}
-
-/* Length of the valid sequence at s, or 0 when it is not valid UTF-8. */
-static size_t
-valid_seq(const char *s)
-{
-	size_t k = utf8_step((unsigned char)*s);
-
-	for (size_t i = 1; i < k; i++)
-		if (!s[i])
-			return 0;
-	return lp_utf8_invalid_at(s, k) == k ? k : 0;
-}
-
-/*
- * Characters that a YAML reader refuses raw, or reads as a line break:
- * C1 controls (NEL among them), LS, PS, and the BOM and non-characters.
- */
-static int
-needs_escape(unsigned long cp)
-{
-	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
-}
-
-/*
- * Whether s must be double-quoted to read back as the same text.  This
- * errs towards quoting: a value that YAML would resolve to a number, a
- * date or a boolean stays plain, because lp reads every value as text,
- * but the null words must be quoted, since a plain null reads back as "".
- */
-static int
-needs_quotes(const char *s, int flow)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-
-	if (n == 0 || is_null_word(s))
-		return 1;
-	if (strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
-		return 1;
-	if (strncmp(s, "...", 3) == 0)	/* a document end at column 0 */
-		return 1;
-	if (s[n - 1] == ' ' || s[n - 1] == '\t')
-		return 1;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = p[i];
-
-		if (c < 0x20 || c == 0x7f)
-			return 1;
-		if (c == ':' && (flow || p[i + 1] == ' ' || p[i + 1] == '\0'))
-			return 1;
-		if (c == '#' && p[i - 1] == ' ')	/* i > 0: s[0] is not '#' */
-			return 1;
-		if (flow && strchr(",[]{}", c))
-			return 1;
-		if (c >= 0x80) {
-			size_t k = valid_seq(s + i);
-
-			if (k == 0 || needs_escape(decode(p + i, k)))
-				return 1;
-			i += k - 1;
-		}
-	}
-	return 0;
-}
-
-static void
-add_quoted(struct lp_buf *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	lp_buf_addc(out, '"');
-	while (*p) {
-		unsigned char c = *p;
-		size_t k;
-		unsigned long cp;
-
-		switch (c) {
-		case '"':
-			lp_buf_adds(out, "\\\"");
-			p++;
-			continue;
-		case '\\':
-			lp_buf_adds(out, "\\\\");
-			p++;
-			continue;
-		case '\n':
-			lp_buf_adds(out, "\\n");
-			p++;
-			continue;
-		case '\t':
-			lp_buf_adds(out, "\\t");
-			p++;
-			continue;
-		case '\r':
-			lp_buf_adds(out, "\\r");
-			p++;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			lp_buf_addf(out, "\\x%02X", c);
-			p++;
-			continue;
-		}
-		if (c < 0x80) {
-			lp_buf_addc(out, (char)c);
-			p++;
-			continue;
-		}
-		if ((k = valid_seq((const char *)p)) == 0) {
-			/* Not text: write U+FFFD so that the file at least parses. */
-			lp_buf_adds(out, "\\uFFFD");
-			p++;
-			continue;
-		}
-		cp = decode(p, k);
-		if (cp == 0x85)
-			lp_buf_adds(out, "\\N");
-		else if (cp == 0x2028)
-			lp_buf_adds(out, "\\L");
-		else if (cp == 0x2029)
-			lp_buf_adds(out, "\\P");
-		else if (needs_escape(cp))
-			lp_buf_addf(out, cp > 0xff ? "\\u%04lX" : "\\x%02lX", cp);
-		else
-			lp_buf_add(out, p, k);
-		p += k;
-	}
-	lp_buf_addc(out, '"');
-}
-
-static void
-add_scalar(struct lp_buf *out, const char *s, int flow)
-{
-	if (needs_quotes(s, flow))
-		add_quoted(out, s);
-	else
-		lp_buf_adds(out, s);
-}
-
-void
-lp_doc_format(const struct lp_doc *doc, struct lp_buf *out)
-{
-	lp_buf_adds(out, "---\n");
-	for (size_t i = 0; i < doc->nfields; i++) {
-		const struct lp_field *f = &doc->fields[i];
-
-		add_scalar(out, f->key, 0);
-		lp_buf_adds(out, ": ");
-		if (f->value) {
-			add_scalar(out, f->value, 0);
-		} else {
-			lp_buf_addc(out, '[');
-			for (size_t j = 0; j < f->list.n; j++) {
-				if (j)
-					lp_buf_adds(out, ", ");
-				add_scalar(out, f->list.v[j], 1);
-			}
-			lp_buf_addc(out, ']');
-		}
-		lp_buf_addc(out, '\n');
-	}
-	lp_buf_adds(out, "---\n");
-	if (doc->body)
-		lp_buf_add(out, doc->body, doc->body_len);
-}
-
-void
-lp_doc_free(struct lp_doc *doc)
-{
-	for (size_t i = 0; i < doc->nfields; i++) {
-		field_clear(&doc->fields[i]);
-		free(doc->fields[i].key);
-	}
-	free(doc->fields);
-	free(doc->body);
-	free(doc->path);
-	memset(doc, 0, sizeof *doc);
 }

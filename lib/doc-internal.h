@@ -1,0 +1,22 @@
+/*
+ * doc-internal.h - what doc.c (the parser) and doc-fields.c (the fields
+ * and the writer) share, and nothing else uses.
+ */
+#ifndef LP_DOC_INTERNAL_H
+#define LP_DOC_INTERNAL_H
+
+#include "lp.h"
+
+/* A new, empty field key at the end of doc's fields. */
+struct lp_field *lp_doc_field_add(struct lp_doc *doc, const char *key);
+/* Drop a field's value and list, keeping its key and line. */
+void lp_doc_field_clear(struct lp_field *f);
+
+/* The length of the UTF-8 sequence that starts with byte c (1 for a stray byte). */
+size_t lp_doc_utf8_step(unsigned char c);
+/* 1 when a plain scalar s reads as YAML's null: "", "~", "null"... */
+int lp_doc_is_null_word(const char *s);
+/* text with every CRLF (and the CRs before it) as LF; *outlen its length. */
+char *lp_doc_crlf_to_lf(const char *text, size_t len, size_t *outlen);
+
+#endif
