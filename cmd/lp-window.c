@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "calendars.h"
 #include "cli.h"
 #include "docwrite.h"
 #include "lp.h"
@@ -42,69 +43,6 @@ static const char *
 window_id(const struct lp_window *w)
 {
 	return w ? w->id : "";
-}
-
-/* ---- calendars ---- */
-
-/*
- * A calendar named by --windows or LP_WINDOWS is the same for every
- * portfolio, so it is read once; otherwise each portfolio gets the
- * windows.csv nearest to it (or the built-in calendar).
- */
-struct calendars {
-	const struct lp_ctx *ctx;
-	struct lp_calendar fixed;
-	int have_fixed;
-};
-
-static int
-calendars_init(struct calendars *cs, const struct lp_ctx *ctx)
-{
-	const char *env = getenv("LP_WINDOWS");
-
-	memset(cs, 0, sizeof *cs);
-	cs->ctx = ctx;
-	if (ctx->windows_path || (env && *env)) {
-		if (lp_calendar_for(&cs->fixed, ctx->windows_path, NULL) < 0)
-			return -1;
-		cs->have_fixed = 1;
-	}
-	return 0;
-}
-
-/* The calendar for p: the fixed one, or *mine filled in (calendars_put frees it). */
-static int
-calendars_get(struct calendars *cs, const struct lp_portfolio *p,
-    struct lp_calendar *mine, const struct lp_calendar **cal)
-{
-	const char *dir;
-
-	if (cs->have_fixed) {
-		*cal = &cs->fixed;
-		return 0;
-	}
-	/* A portfolio read --at REV has no directory: use the one we run in. */
-	dir = lp_tree_dir(p->tree);
-	if (!dir)
-		dir = cs->ctx->dir ? cs->ctx->dir : ".";
-	if (lp_calendar_for(mine, NULL, dir) < 0)
-		return -1;
-	*cal = mine;
-	return 0;
-}
-
-static void
-calendars_put(struct calendars *cs, struct lp_calendar *mine)
-{
-	if (!cs->have_fixed)
-		lp_calendar_free(mine);
-}
-
-static void
-calendars_free(struct calendars *cs)
-{
-	if (cs->have_fixed)
-		lp_calendar_free(&cs->fixed);
 }
 
 /* People register ahead of their start: a warning, not an error. */
@@ -181,7 +119,7 @@ cmd_list(struct lp_ctx *ctx, void *arg)
 
 struct status_run {
 	const struct lp_ctx *ctx;
-	struct calendars cals;
+	struct lp_calendars cals;
 	struct lp_rowset rows;
 };
 
@@ -196,7 +134,7 @@ status_one(struct lp_portfolio *p, void *arg)
 	char commenced[11], deadline[11], left[24];
 	const char *v[8];
 
-	if (calendars_get(&run->cals, p, &mine, &cal) < 0)
+	if (lp_calendars_get(&run->cals, p, &mine, &cal) < 0)
 		return -1;
 	warn_future_commenced(ctx, p);
 	lp_timeline(cal, p->commenced, ctx->today, &t);
@@ -212,7 +150,7 @@ status_one(struct lp_portfolio *p, void *arg)
 	v[6] = left;
 	v[7] = lp_stage_name(lp_stage_of(p, ctx->today, ctx->min_level, stage_within(ctx)));
 	lp_rowset_add(&run->rows, p->id, v);
-	calendars_put(&run->cals, &mine);
+	lp_calendar_free(&mine);
 	/* The row is shown, but a portfolio with bad files is still an error. */
 	return p->problems ? -1 : 0;
 }
@@ -230,7 +168,7 @@ cmd_status(struct lp_ctx *ctx, void *arg)
 	struct lp_writer *w;
 	int rc;
 
-	if (calendars_init(&run.cals, ctx) < 0)
+	if (lp_calendars_init(&run.cals, ctx) < 0)
 		return LP_EXIT_ERROR;
 	lp_rowset_init(&run.rows, 8);
 	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
@@ -241,7 +179,7 @@ cmd_status(struct lp_ctx *ctx, void *arg)
 	if (lp_writer_finish(w) < 0)
 		rc = -1;
 	lp_rowset_free(&run.rows);
-	calendars_free(&run.cals);
+	lp_calendars_free(&run.cals);
 	return rc < 0 ? LP_EXIT_ERROR : LP_EXIT_OK;
 }
 
@@ -249,7 +187,7 @@ cmd_status(struct lp_ctx *ctx, void *arg)
 
 struct check_run {
 	const struct lp_ctx *ctx;
-	struct calendars cals;
+	struct lp_calendars cals;
 	struct lp_rowset rows;
 	long within;
 	size_t found;
@@ -290,7 +228,7 @@ check_one(struct lp_portfolio *p, void *arg)
 
 	if (!must_submit(stage))
 		return p->problems ? -1 : 0;
-	if (calendars_get(&run->cals, p, &mine, &cal) < 0)
+	if (lp_calendars_get(&run->cals, p, &mine, &cal) < 0)
 		return -1;
 	lp_timeline(cal, p->commenced, ctx->today, &t);
 	lp_date_format(t.deadline, deadline);
@@ -331,7 +269,7 @@ check_one(struct lp_portfolio *p, void *arg)
 		lp_rowset_add(&run->rows, p->id, v);
 		run->found++;
 	}
-	calendars_put(&run->cals, &mine);
+	lp_calendar_free(&mine);
 	return p->problems ? -1 : 0;
 }
 
@@ -348,7 +286,7 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 	int rc = 0;
 
 	run.within = ctx->within >= 0 ? ctx->within : LP_WITHIN_WINDOW;
-	if (calendars_init(&run.cals, ctx) < 0)
+	if (lp_calendars_init(&run.cals, ctx) < 0)
 		return LP_EXIT_ERROR;
 	lp_rowset_init(&run.rows, 7);
 	rc = lp_cohort_each(ctx, ctx->operands, ctx->noperands,
@@ -362,7 +300,7 @@ cmd_check(struct lp_ctx *ctx, void *arg)
 			rc = -1;
 	}
 	lp_rowset_free(&run.rows);
-	calendars_free(&run.cals);
+	lp_calendars_free(&run.cals);
 	if (rc < 0)
 		return LP_EXIT_ERROR;
 	return run.found ? LP_EXIT_FOUND : LP_EXIT_OK;

@@ -21,6 +21,7 @@
 #include <git2.h>
 
 #include "cohort-git.h"
+#include "idset.h"
 
 #define SUBMITTED "refs/tags/lp/submitted/"
 
@@ -37,12 +38,6 @@ struct cand {
 	int chosen;
 };
 
-/* Ids seen while loading at HEAD, with where: the duplicate-id check. */
-struct idset {
-	char **ids, **where;
-	size_t cap, n;
-};
-
 struct run {
 	const struct lp_ctx *ctx;
 	const struct lp_git_cohort *src;
@@ -55,7 +50,7 @@ struct run {
 	lp_cohort_fn fn;
 	void *arg;
 	size_t done;
-	struct idset ids;
+	struct lp_idset ids;	/* seen while loading at HEAD: the duplicate-id check */
 };
 
 /* Is every repository read at HEAD (no choice between refs to make)? */
@@ -65,59 +60,6 @@ at_head(const struct run *r)
 	return !r->src->glob && !r->src->submitted;
 }
 
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* NULL when id is new (and now recorded at where), else where it was seen. */
-static const char *
-idset_add(struct idset *set, const char *id, const char *where)
-{
-	size_t i;
-
-	if ((set->n + 1) * 2 > set->cap) {
-		struct idset big = { .cap = set->cap ? set->cap * 2 : 256 };
-
-		big.ids = lp_xcalloc(big.cap, sizeof *big.ids);
-		big.where = lp_xcalloc(big.cap, sizeof *big.where);
-		for (size_t k = 0; k < set->cap; k++) {
-			if (!set->ids[k])
-				continue;
-			for (i = hash_str(set->ids[k]) & (big.cap - 1); big.ids[i]; i = (i + 1) & (big.cap - 1))
-				;
-			big.ids[i] = set->ids[k];
-			big.where[i] = set->where[k];
-		}
-		big.n = set->n;
-		free(set->ids);
-		free(set->where);
-		*set = big;
-	}
-	for (i = hash_str(id) & (set->cap - 1); set->ids[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->ids[i], id) == 0)
-			return set->where[i];
-	set->ids[i] = lp_xstrdup(id);
-	set->where[i] = lp_xstrdup(where);
-	set->n++;
-	return NULL;
-}
-
-static void
-idset_free(struct idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++) {
-		free(set->ids[i]);
-		free(set->where[i]);
-	}
-	free(set->ids);
-	free(set->where);
-}
 
 static const char *
 git_message(void)
@@ -554,7 +496,7 @@ visit(struct run *r, struct lp_git *git, const struct cand *c)
 		r->failed = 1;
 	} else if (!lp_portfolio_selected(r->ctx, &p)) {
 		/* not asked for */
-	} else if (at_head(r) && (seen = idset_add(&r->ids, p.id, p.label))) {
+	} else if (at_head(r) && (seen = lp_idset_add(&r->ids, p.id, p.label))) {
 		lp_error("two portfolios have the id '%s': %s and %s", p.id, seen, p.label);
 		r->failed = 1;
 	} else if (r->fn(&p, r->arg) < 0) {
@@ -620,7 +562,7 @@ lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
 		lp_progress_clear();
 	cands_free(&r, 0);
 	free(r.v);
-	idset_free(&r.ids);
+	lp_idset_free(&r.ids);
 	lp_strv_free(&r.repos);
 	return r.failed ? -1 : 0;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "discover.h"
+#include "idset.h"
 #include "lp.h"
 #include "pool.h"
 
@@ -248,75 +249,9 @@ lp_cohort_find(char *const *operands, size_t n, const char *cdir, struct lp_strv
 
 /* ---- walking a cohort ---- */
 
-/*
- * Ids seen so far, with where each was seen: an open-addressing hash
- * table, because a cohort can hold 10,000 portfolios.
- */
-struct idset {
-	char **ids;
-	char **where;
-	size_t cap;
-	size_t n;
-};
-
-static size_t
-hash_str(const char *s)
-{
-	size_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* NULL when id is new (and now recorded), else where it was first seen. */
-static const char *
-idset_add(struct idset *set, const char *id, const char *where)
-{
-	size_t i;
-
-	if (set->n * 2 >= set->cap) {
-		struct idset big = { 0 };
-
-		big.cap = set->cap ? set->cap * 2 : 256;
-		big.ids = lp_xcalloc(big.cap, sizeof *big.ids);
-		big.where = lp_xcalloc(big.cap, sizeof *big.where);
-		for (size_t k = 0; k < set->cap; k++) {
-			if (!set->ids[k])
-				continue;
-			for (i = hash_str(set->ids[k]) & (big.cap - 1); big.ids[i]; i = (i + 1) & (big.cap - 1))
-				;
-			big.ids[i] = set->ids[k];
-			big.where[i] = set->where[k];
-		}
-		big.n = set->n;
-		free(set->ids);
-		free(set->where);
-		*set = big;
-	}
-	for (i = hash_str(id) & (set->cap - 1); set->ids[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->ids[i], id) == 0)
-			return set->where[i];
-	set->ids[i] = lp_xstrdup(id);
-	set->where[i] = lp_xstrdup(where);
-	set->n++;
-	return NULL;
-}
-
-static void
-idset_free(struct idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++) {
-		free(set->ids[i]);
-		free(set->where[i]);
-	}
-	free(set->ids);
-	free(set->where);
-}
-
 struct walk {
 	const struct lp_ctx *ctx;
-	struct idset ids;
+	struct lp_idset ids;
 	lp_cohort_fn fn;
 	void *arg;
 	size_t done;
@@ -367,7 +302,7 @@ walk_visit(struct walk *w, struct lp_portfolio *p, int loaded)
 	}
 	if (!lp_portfolio_selected(w->ctx, p))
 		return;
-	if ((seen = idset_add(&w->ids, p->id, p->label))) {
+	if ((seen = lp_idset_add(&w->ids, p->id, p->label))) {
 		lp_error("two portfolios have the id '%s': %s and %s", p->id, seen, p->label);
 		w->failed = 1;
 		return;
@@ -483,7 +418,7 @@ lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
 	r.threaded = lp_cohort_jobs(ctx) > 1 && roots.n > 1;
 	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	progress(&w, 1);
-	idset_free(&w.ids);
+	lp_idset_free(&w.ids);
 	lp_strv_free(&roots);
 	return w.failed ? -1 : 0;
 }

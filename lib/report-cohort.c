@@ -15,6 +15,7 @@
 
 #include "activity.h"
 #include "cohort-git.h"
+#include "calendars.h"
 #include "report-cohort.h"
 #include "report-progress.h"
 
@@ -22,93 +23,6 @@ long
 lp_report_within(const struct lp_ctx *ctx)
 {
 	return ctx->within >= 0 ? ctx->within : LP_WITHIN_REACCREDIT;
-}
-
-/* ---- calendars ---- */
-
-static int
-calendars_init(struct lp_report_calendars *cs, const struct lp_ctx *ctx)
-{
-	const char *env = getenv("LP_WINDOWS");
-
-	memset(cs, 0, sizeof *cs);
-	cs->ctx = ctx;
-	if (ctx->windows_path || (env && *env)) {
-		if (lp_calendar_for(&cs->fixed, ctx->windows_path, NULL) < 0)
-			return -1;
-		cs->have_fixed = 1;
-	}
-	return 0;
-}
-
-/*
- * The calendar for a portfolio directory with no windows.csv of its own.
- * Portfolios come sorted, so siblings are met one after another: the
- * calendar of their common parent is looked up once and kept until the
- * parent changes.
- */
-static int
-calendars_parent(struct lp_report_calendars *cs, const char *dir, const struct lp_calendar **cal)
-{
-	const char *slash = strrchr(dir, '/');
-	char *parent = slash ? lp_xstrndup(dir, (size_t)(slash - dir + 1)) : lp_xstrdup(".");
-
-	if (!cs->parent || strcmp(cs->parent, parent) != 0) {
-		free(cs->parent);
-		lp_calendar_free(&cs->kept);
-		cs->kept_bad = lp_calendar_for(&cs->kept, NULL, parent) < 0;
-		cs->parent = parent;
-	} else {
-		free(parent);
-	}
-	*cal = &cs->kept;
-	return cs->kept_bad ? -1 : 0;
-}
-
-/* p's calendar: a shared one, or *mine filled in (free it with lp_calendar_free). */
-static int
-calendars_get(struct lp_report_calendars *cs, const struct lp_portfolio *p,
-    struct lp_calendar *mine, const struct lp_calendar **cal)
-{
-	const char *dir;
-	char *own;
-	int has_own;
-
-	memset(mine, 0, sizeof *mine);
-	if (cs->have_fixed) {
-		*cal = &cs->fixed;
-		return 0;
-	}
-	/*
-	 * A portfolio read from git has no directory: --at uses the one we
-	 * run in; --git the built-in calendar (or --windows).
-	 */
-	dir = lp_tree_dir(p->tree);
-	if (!dir && cs->ctx->at)
-		dir = cs->ctx->dir ? cs->ctx->dir : ".";
-	if (!dir) {
-		lp_calendar_builtin(mine);
-		*cal = mine;
-		return 0;
-	}
-	own = lp_xasprintf("%s/windows.csv", dir);
-	has_own = access(own, F_OK) == 0;
-	free(own);
-	if (!has_own)
-		return calendars_parent(cs, dir, cal);
-	if (lp_calendar_for(mine, NULL, dir) < 0)
-		return -1;
-	*cal = mine;
-	return 0;
-}
-
-static void
-calendars_free(struct lp_report_calendars *cs)
-{
-	if (cs->have_fixed)
-		lp_calendar_free(&cs->fixed);
-	lp_calendar_free(&cs->kept);
-	free(cs->parent);
 }
 
 int
@@ -119,13 +33,13 @@ lp_report_reader_init(struct lp_report_reader *r, const struct lp_ctx *ctx,
 	r->ctx = ctx;
 	if (src)
 		r->src = *src;
-	return calendars_init(&r->cals, ctx);
+	return lp_calendars_init(&r->cals, ctx);
 }
 
 void
 lp_report_reader_free(struct lp_report_reader *r)
 {
-	calendars_free(&r->cals);
+	lp_calendars_free(&r->cals);
 	if (r->git)
 		lp_git_free(r->git);
 	free(r->git_workdir);
@@ -305,7 +219,7 @@ lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
 	long within = lp_report_within(ctx);
 
 	memset(pp, 0, sizeof *pp);
-	if (calendars_get(&r->cals, p, &mine, &cal) < 0)
+	if (lp_calendars_get(&r->cals, p, &mine, &cal) < 0)
 		return -1;
 	pp->id = lp_xstrdup(p->id);
 	pp->name = lp_xstrdup(p->name);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "lp.h"
+#include "calendars.h"
 #include "report.h"
 
 /* Where the portfolios come from, besides the operands and ctx->at. */
@@ -21,27 +22,13 @@ struct lp_report_source {
 	int submitted;		/* --submitted: each at its latest submission tag */
 };
 
-/*
- * The calendars of a cohort: a fixed one (--windows or LP_WINDOWS) read
- * once, or the windows.csv nearest each portfolio, the one of siblings'
- * common parent kept while they come one after another.
- */
-struct lp_report_calendars {
-	const struct lp_ctx *ctx;
-	struct lp_calendar fixed;
-	int have_fixed;
-	char *parent;		/* directory the kept calendar is for */
-	struct lp_calendar kept;
-	int kept_bad;		/* its windows.csv is malformed (reported once) */
-};
-
 struct lp_activity;
 
 /* Reading a cohort as practitioners. */
 struct lp_report_reader {
 	const struct lp_ctx *ctx;
 	struct lp_report_source src;
-	struct lp_report_calendars cals;
+	struct lp_calendars cals;
 	/*
 	 * The repository of the last portfolio read from a directory, kept
 	 * while the next ones are in its work tree (a cohort in one
