@@ -163,21 +163,27 @@ lp_cohort_progress_free(struct lp_cohort_progress *pr)
 	memset(pr, 0, sizeof *pr);
 }
 
+void
+lp_cohort_progress_row(const struct lp_cohort_progress *pr, size_t k, int i,
+    struct lp_progress_row *row)
+{
+	row->v[0] = pr->periods[k].label;
+	row->v[1] = lp_standard_id(i);
+	for (int c = 0; c < LP_PROGRESS_NCOUNTS; c++) {
+		snprintf(row->n[c], sizeof row->n[c], "%lu", pr->count[k][i][c]);
+		row->v[2 + c] = row->n[c];
+	}
+}
+
 int
 lp_cohort_progress_write(const struct lp_cohort_progress *pr, struct lp_writer *w)
 {
 	for (size_t k = 0; k < pr->n; k++)
 		for (int i = 0; i < LP_NSTANDARDS; i++) {
-			char n[LP_PROGRESS_NCOUNTS][24];
-			const char *v[LP_PROGRESS_NCOLS];
+			struct lp_progress_row row;
 
-			v[0] = pr->periods[k].label;
-			v[1] = lp_standard_id(i);
-			for (int c = 0; c < LP_PROGRESS_NCOUNTS; c++) {
-				snprintf(n[c], sizeof n[c], "%lu", pr->count[k][i][c]);
-				v[2 + c] = n[c];
-			}
-			lp_writer_row(w, v);
+			lp_cohort_progress_row(pr, k, i, &row);
+			lp_writer_row(w, row.v);
 		}
 	return 0;
 }

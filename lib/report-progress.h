@@ -47,6 +47,13 @@ void lp_cohort_progress_free(struct lp_cohort_progress *pr);
 /* The columns of the rows: period,standard,none,...,transforming,supported. */
 #define LP_PROGRESS_NCOLS 8
 extern const struct lp_col lp_progress_cols[LP_PROGRESS_NCOLS];
+/* One row: period k, standard i; v points into the row and pr. */
+struct lp_progress_row {
+	char n[LP_PROGRESS_NCOUNTS][24];
+	const char *v[LP_PROGRESS_NCOLS];
+};
+void lp_cohort_progress_row(const struct lp_cohort_progress *pr, size_t k, int i,
+    struct lp_progress_row *row);
 /* Write the rows, a row per period and standard. */
 int lp_cohort_progress_write(const struct lp_cohort_progress *pr, struct lp_writer *w);
 

@@ -251,16 +251,10 @@ progress_sheet(struct lp_workbook *wb, const struct lp_cohort_progress *pg)
 
 	for (size_t k = 0; k < pg->n; k++)
 		for (int i = 0; i < LP_NSTANDARDS; i++) {
-			char n[LP_PROGRESS_NCOUNTS][24];
-			const char *v[LP_PROGRESS_NCOLS];
+			struct lp_progress_row row;
 
-			v[0] = pg->periods[k].label;
-			v[1] = lp_standard_id(i);
-			for (int c = 0; c < LP_PROGRESS_NCOUNTS; c++) {
-				snprintf(n[c], sizeof n[c], "%lu", pg->count[k][i][c]);
-				v[2 + c] = n[c];
-			}
-			lp_sheet_row(sh, v);
+			lp_cohort_progress_row(pg, k, i, &row);
+			lp_sheet_row(sh, row.v);
 		}
 }
 
