@@ -922,7 +922,7 @@ struct lp_annotate {
 int lp_annotate(const struct lp_ctx *ctx, const struct lp_annotate *spec, const char *path);
 
 /* ------------------------------------------------------------------ */
-/* rules.c: the numbers (SPEC section 6), in one place                 */
+/* rules.c, calendar.c: the numbers (SPEC section 6), and the calendar  */
 
 lp_date lp_deadline(lp_date commenced);		/* + 2 years */
 lp_date lp_expiry(lp_date accredited);		/* + 3 years */
