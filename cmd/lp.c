@@ -16,7 +16,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,76 +180,6 @@ existing_ancestor(const char *dir)
 	}
 }
 
-/* A portfolio holding dir (at or above it), or NULL. */
-static char *
-enclosing_portfolio(const char *dir)
-{
-	char *cur = realpath(dir, NULL);
-
-	while (cur) {
-		char *slash;
-
-		if (file_exists(cur, "portfolio.md"))
-			return cur;
-		slash = strrchr(cur, '/');
-		if (!slash || strcmp(cur, "/") == 0)
-			break;
-		if (slash == cur)
-			cur[1] = '\0';
-		else
-			*slash = '\0';
-	}
-	free(cur);
-	return NULL;
-}
-
-/* mkdir -p, remembering what was made so that a failure can take it back. */
-static int
-make_dirs(const char *dir, struct lp_strv *made)
-{
-	char *p = lp_xstrdup(dir);
-	struct stat st;
-	int rc = 0;
-
-	for (char *s = p + 1;; s++) {
-		if (*s != '/' && *s)
-			continue;
-		{
-			char c = *s;
-
-			*s = '\0';
-			if (stat(p, &st) < 0) {
-				if (lp_mkdir(p) < 0) {
-					rc = -1;
-					break;
-				}
-				lp_strv_push(made, p);
-			} else if (!S_ISDIR(st.st_mode)) {
-				lp_error("%s: not a directory", p);
-				rc = -1;
-				break;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_DP)
-		rmdir(path);
-	else
-		unlink(path);
-	return 0;
-}
-
 static void
 init_undo(const char *dir, int made_repo, const struct lp_strv *made)
 {
@@ -263,11 +192,10 @@ init_undo(const char *dir, int made_repo, const struct lp_strv *made)
 	free(p);
 	if (made_repo) {
 		p = lp_xasprintf("%s/.git", dir);
-		nftw(p, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		lp_remove_tree(p);
 		free(p);
 	}
-	for (size_t i = made->n; i-- > 0;)
-		rmdir(made->v[i]);
+	lp_mkdir_undo(made);
 }
 
 static int
@@ -318,7 +246,7 @@ cmd_init(struct lp_ctx *ctx, void *arg)
 		lp_error("init: %s already holds an assessment.csv; move it away first", dir);
 		goto out;
 	}
-	if ((inside = enclosing_portfolio(base))) {
+	if ((inside = lp_portfolio_around(base))) {
 		if (strcmp(base, dir) == 0 && file_exists(dir, "portfolio.md"))
 			lp_error("init: %s already holds a portfolio.md", dir);
 		else
@@ -329,7 +257,7 @@ cmd_init(struct lp_ctx *ctx, void *arg)
 		goto out;
 	lp_git_free(git);
 	git = NULL;
-	if (make_dirs(dir, &made) < 0)
+	if (lp_mkdir_p(dir, &made) < 0)
 		goto undo;
 	if (lp_lock_take(dir, &lock) < 0)
 		goto undo;

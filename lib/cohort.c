@@ -98,26 +98,58 @@ has_own_portfolio(const char *dir)
 	return yes;
 }
 
+/* The portfolio at or above start, climbing as git would; NULL when none (c says why). */
+static char *
+portfolio_around(const char *start, struct lp_climb *c, int *failed)
+{
+	*failed = 0;
+	if (has_portfolio(start))
+		return lp_xstrdup(start);
+	/* Upwards as git searches for a repository (lib/discover.c). */
+	if (lp_climb_start(c, start) < 0) {
+		*failed = 1;
+		return NULL;
+	}
+	while (lp_climb_up(c)) {
+		if (has_own_portfolio(c->cur)) {
+			char *root = c->cur;
+
+			c->cur = NULL;
+			return root;
+		}
+	}
+	return NULL;
+}
+
+char *
+lp_portfolio_around(const char *dir)
+{
+	struct lp_climb c;
+	struct lp_findings quiet = {0}, *old = lp_diag_capture(&quiet);
+	int failed;
+	char *root;
+
+	memset(&c, 0, sizeof c);
+	root = portfolio_around(dir ? dir : ".", &c, &failed);
+	if (!failed)
+		lp_climb_free(&c);
+	lp_diag_capture(old);
+	lp_findings_free(&quiet);
+	return root;
+}
+
 int
 lp_portfolio_find(const char *dir, char **root)
 {
 	const char *start = dir ? dir : ".";
 	struct lp_climb c;
+	int failed;
 
-	if (has_portfolio(start)) {
-		*root = lp_xstrdup(start);
-		return 0;
-	}
-	/* Upwards as git searches for a repository (lib/discover.c). */
-	if (lp_climb_start(&c, start) < 0)
-		return -1;
-	while (lp_climb_up(&c)) {
-		if (has_own_portfolio(c.cur)) {
-			*root = c.cur;
-			c.cur = NULL;
+	memset(&c, 0, sizeof c);
+	if ((*root = portfolio_around(start, &c, &failed)) || failed) {
+		if (!failed)
 			lp_climb_free(&c);
-			return 0;
-		}
+		return *root ? 0 : -1;
 	}
 	if (c.stopped_at)
 		lp_error("no portfolio found in %s (the search upwards stopped at %s, "

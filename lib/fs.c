@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,63 @@ lp_mkdir(const char *path)
 	lp_error("cannot create directory %s: %s", path,
 	    errno == EEXIST ? "a file of that name exists" : strerror(errno));
 	return -1;
+}
+
+int
+lp_mkdir_p(const char *dir, struct lp_strv *made)
+{
+	char *p = lp_xstrdup(dir);
+	struct stat st;
+	int rc = 0;
+
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+
+		if (c != '/' && c)
+			continue;
+		*s = '\0';
+		if (stat(p, &st) < 0) {
+			if (lp_mkdir(p) < 0) {
+				rc = -1;
+				break;
+			}
+			lp_strv_push(made, p);
+		} else if (!S_ISDIR(st.st_mode)) {
+			lp_error("%s: not a directory", p);
+			rc = -1;
+			break;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+void
+lp_mkdir_undo(const struct lp_strv *made)
+{
+	for (size_t i = made->n; i-- > 0;)
+		rmdir(made->v[i]);
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_DP)
+		rmdir(path);
+	else
+		unlink(path);
+	return 0;
+}
+
+void
+lp_remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* ------------------------------------------------------------------ */

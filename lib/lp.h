@@ -529,6 +529,12 @@ void lp_fd_read_error(const char *name, size_t max);
 int lp_file_write(const char *path, const void *data, size_t len, int mode);
 /* mkdir -p for one directory level under an existing parent; EEXIST is fine. */
 int lp_mkdir(const char *path);
+/* mkdir -p, each directory made pushed on made (for lp_mkdir_undo).  0 or -1. */
+int lp_mkdir_p(const char *dir, struct lp_strv *made);
+/* Remove the directories lp_mkdir_p made, deepest first, if they are empty. */
+void lp_mkdir_undo(const struct lp_strv *made);
+/* rm -r path, links not followed: only for what lp itself just made. */
+void lp_remove_tree(const char *path);
 
 struct lp_lock;
 /*
@@ -798,6 +804,8 @@ int lp_cohort_jobs(const struct lp_ctx *ctx);
  * frees), or -1 with a diagnostic.
  */
 int lp_portfolio_find(const char *dir, char **root);
+/* The same, silently: the portfolio holding dir, or NULL (lp init refuses to nest one). */
+char *lp_portfolio_around(const char *dir);
 /*
  * Portfolio roots named by operands: each operand is a portfolio or a
  * directory searched recursively (hidden directories and .git skipped; a

@@ -123,7 +123,7 @@ is "$err" "lp: init: ada already holds a portfolio.md" "init names the existing 
 unchanged ada "init inside a portfolio changes nothing" \
     lp init ada/sub --name X --id x --commenced 2025-09-01
 is_rc 2 "init inside a portfolio: exit 2"
-like "$err" "^lp: init: ada/sub would be inside the portfolio /.*/ada$" "init names the enclosing portfolio"
+like "$err" "^lp: init: ada/sub would be inside the portfolio (.*/)?ada$" "init names the enclosing portfolio"
 
 for bad in 'ada lovelace' 'ada/x' '' 'é'; do
 	run lp init new --name X --id "$bad" --commenced 2025-09-01
