@@ -45,27 +45,6 @@ lp_assessment_free(struct lp_assessment *a)
 
 /* ---- reading ---- */
 
-/* What a spreadsheet makes of a date: d/m/y or m/d/y, perhaps with a time. */
-static int
-spreadsheet_date(const char *s)
-{
-	int parts = 0;
-
-	for (;;) {
-		size_t n = strspn(s, "0123456789");
-
-		if (n == 0 || n > 4)
-			return 0;
-		s += n;
-		parts++;
-		if (parts == 3)
-			return *s == '\0' || *s == ' ' || *s == 'T';
-		if (*s != '/' && *s != '.')
-			return 0;
-		s++;
-	}
-}
-
 /* Spreadsheet dates seen in one file, reported once at the end. */
 struct sheet_dates {
 	long first_line;
@@ -77,15 +56,6 @@ static const char *
 cell(const struct lp_row *row, size_t k)
 {
 	return k < row->n && row->values[k] ? row->values[k] : "";
-}
-
-static int
-row_blank(const struct lp_row *row)
-{
-	for (size_t k = 0; k < row->n; k++)
-		if (*cell(row, k))
-			return 0;
-	return 1;
 }
 
 static int
@@ -127,7 +97,9 @@ read_row(struct lp_assessment *a, const struct lp_row *row, const char *name,
 		return -1;
 	}
 	if (*date && lp_date_parse(date, &day) < 0) {
-		if (!spreadsheet_date(date)) {
+		long x, y, z;
+
+		if (!lp_date_spreadsheet(date, &x, &y, &z)) {
 			lp_errorat(name, row->line, "%s: expected a date YYYY-MM-DD, got '%s'",
 			    lp_standard_id(i), date);
 			return -1;
@@ -174,7 +146,7 @@ lp_assessment_parse(struct lp_assessment *a, const char *data, size_t len,
 			break;
 		}
 		first = 0;
-		if (row_blank(row))
+		if (lp_row_blank(row))
 			continue;
 		if (read_row(a, row, name, &sd) < 0) {
 			bad = 1;

@@ -82,15 +82,43 @@ window_id_valid(const char *s)
 	return (s[5] == '0' && s[6] >= '1') || (s[5] == '1' && s[6] <= '2');
 }
 
+/* Dates a spreadsheet rewrote (02/12/2026): counted, and said once for the file. */
+struct sheet_dates {
+	long line;	/* of the first */
+	char *first;
+	int n;
+};
+
+/* A date cell: 0 and *d, 1 when a spreadsheet rewrote it (counted), -1 when bad (said). */
+static int
+window_date(const char *v, const char *what, const char *path, long line,
+    struct sheet_dates *sd, lp_date *d)
+{
+	long a, b, y;
+
+	if (v && lp_date_parse(v, d) == 0)
+		return 0;
+	if (v && lp_date_spreadsheet(v, &a, &b, &y)) {
+		if (sd->n++ == 0) {
+			sd->line = line;
+			sd->first = lp_xstrdup(v);
+		}
+		return 1;
+	}
+	lp_errorat(path, line, "%s: expected a date YYYY-MM-DD, got '%s'", what, v ? v : "");
+	return -1;
+}
+
 static int
 calendar_row(struct lp_calendar *cal, size_t *cap, struct lp_reader *r,
-    const struct lp_row *row, const char *path)
+    const struct lp_row *row, const char *path, struct sheet_dates *sd)
 {
 	const char *id = lp_row_get(r, row, "id");
 	const char *term = lp_row_get(r, row, "term");
 	const char *opens = lp_row_get(r, row, "opens");
 	const char *closes = lp_row_get(r, row, "closes");
 	lp_date o, c;
+	int ro, rc;
 
 	if (!id || !window_id_valid(id)) {
 		lp_errorat(path, row->line, "expected a window id YYYY-MM, got '%s'", id ? id : "");
@@ -100,14 +128,11 @@ calendar_row(struct lp_calendar *cal, size_t *cap, struct lp_reader *r,
 		lp_errorat(path, row->line, "window %s is listed twice", id);
 		return -1;
 	}
-	if (!opens || lp_date_parse(opens, &o) < 0) {
-		lp_errorat(path, row->line, "opens: expected a date YYYY-MM-DD, got '%s'", opens ? opens : "");
+	if ((ro = window_date(opens, "opens", path, row->line, sd, &o)) < 0 ||
+	    (rc = window_date(closes, "closes", path, row->line, sd, &c)) < 0)
 		return -1;
-	}
-	if (!closes || lp_date_parse(closes, &c) < 0) {
-		lp_errorat(path, row->line, "closes: expected a date YYYY-MM-DD, got '%s'", closes ? closes : "");
-		return -1;
-	}
+	if (ro || rc)
+		return 0;	/* said once for the whole file, at the end */
 	if (o > c) {
 		lp_errorat(path, row->line, "window %s opens (%s) after it closes (%s)", id, opens, closes);
 		return -1;
@@ -122,14 +147,17 @@ lp_calendar_parse(struct lp_calendar *cal, const char *path, const char *data, s
 	static const char *const need[] = { "id", "term", "opens", "closes" };
 	struct lp_reader *r;
 	const struct lp_row *row;
-	size_t cap = 0;
+	struct sheet_dates sd = { 0, NULL, 0 };
+	size_t cap = 0, rows = 0;
 	int rc = -1, got;
 
 	memset(cal, 0, sizeof *cal);
 	cal->source = lp_xstrdup(path);
 	r = lp_reader_new_mem(data, len, path, LP_READ_CSV_ONLY);
 	while ((got = lp_reader_next(r, &row)) == 1) {
-		if (cal->n == 0) {
+		if (lp_row_blank(row))
+			continue;	/* the ",,," rows a spreadsheet leaves */
+		if (rows++ == 0) {
 			for (size_t i = 0; i < 4; i++) {
 				if (lp_reader_column(r, need[i]) < 0) {
 					lp_errorat(path, 1, "expected the header id,term,opens,closes; no '%s' column", need[i]);
@@ -137,11 +165,19 @@ lp_calendar_parse(struct lp_calendar *cal, const char *path, const char *data, s
 				}
 			}
 		}
-		if (calendar_row(cal, &cap, r, row, path) < 0)
+		if (calendar_row(cal, &cap, r, row, path, &sd) < 0)
 			goto out;
 	}
 	if (got < 0)
 		goto out;
+	if (sd.n) {
+		lp_errorat(path, sd.line,
+		    "%d date%s like '%s' instead of YYYY-MM-DD: a spreadsheet (Excel) probably "
+		    "changed the date format when it saved this file; write the dates as "
+		    "YYYY-MM-DD again (in Excel, format the opens and closes columns as "
+		    "yyyy-mm-dd before saving as CSV)", sd.n, sd.n == 1 ? "" : "s", sd.first);
+		goto out;
+	}
 	if (cal->n == 0) {
 		lp_errorat(path, 0, "expected at least one window after the header id,term,opens,closes");
 		goto out;
@@ -150,6 +186,7 @@ lp_calendar_parse(struct lp_calendar *cal, const char *path, const char *data, s
 		qsort(cal->w, cal->n, sizeof *cal->w, cmp_window);
 	rc = 0;
 out:
+	free(sd.first);
 	lp_reader_free(r);
 	if (rc < 0)
 		lp_calendar_free(cal);

@@ -9,6 +9,7 @@
  * purpose: a date that a spreadsheet mangled (2025-1-5, 05/01/2025) is an
  * error to report, not a guess to make.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -165,4 +166,49 @@ lp_today(const char *opt, lp_date *out)
 	}
 	*out = lp_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return 0;
+}
+
+/* ---- dates as spreadsheets and forms write them ---- */
+
+/* Up to max digits at *p: their value, or -1 when there is none. */
+static long
+leading_digits(const char **p, int max)
+{
+	long v = 0;
+	int n = 0;
+
+	while (n < max && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n ? v : -1;
+}
+
+int
+lp_date_time_tail(const char *p)
+{
+	if (!*p)
+		return 1;
+	if (*p != ' ' && *p != 'T')
+		return 0;
+	p += strspn(p, " T");
+	return isdigit((unsigned char)*p) && strchr(p, ':') != NULL;
+}
+
+int
+lp_date_spreadsheet(const char *s, long *a, long *b, long *y)
+{
+	const char *p = s;
+	char sep;
+
+	/* *p first: strchr finds the NUL too, and the date would be read past its end. */
+	if ((*a = leading_digits(&p, 2)) < 0 || !*p || !strchr("/-.", *p))
+		return 0;
+	sep = *p++;
+	if ((*b = leading_digits(&p, 2)) < 0 || *p++ != sep)
+		return 0;
+	if ((*y = leading_digits(&p, 4)) < 0 || *y < 1000)
+		return 0;
+	return lp_date_time_tail(p);
 }

@@ -190,51 +190,6 @@ lp_import_check_columns(const struct lp_import *im, struct lp_reader *r, size_t 
 	return bad ? -1 : 0;
 }
 
-/* Up to max digits at *p: their value, or -1 when there is none. */
-static long
-digits(const char **p, int max)
-{
-	long v = 0;
-	int n = 0;
-
-	while (n < max && isdigit((unsigned char)**p)) {
-		v = v * 10 + (**p - '0');
-		(*p)++;
-		n++;
-	}
-	return n ? v : -1;
-}
-
-/* After a date: nothing, or a time (" 14:05", "T14:05:00Z"), which is dropped. */
-static int
-time_or_end(const char *p)
-{
-	if (!*p)
-		return 1;
-	if (*p != ' ' && *p != 'T')
-		return 0;
-	p += strspn(p, " T");
-	return isdigit((unsigned char)*p) && strchr(p, ':') != NULL;
-}
-
-/* "NN/NN/NNNN" (or with - or .), as a spreadsheet writes a date: its three numbers. */
-static int
-spreadsheet_date(const char *s, long *a, long *b, long *y)
-{
-	const char *p = s;
-	char sep;
-
-	/* *p first: strchr finds the NUL too, and the date would be read past its end. */
-	if ((*a = digits(&p, 2)) < 0 || !*p || !strchr("/-.", *p))
-		return 0;
-	sep = *p++;
-	if ((*b = digits(&p, 2)) < 0 || *p++ != sep)
-		return 0;
-	if ((*y = digits(&p, 4)) < 0 || *y < 1000)
-		return 0;
-	return time_or_end(p);
-}
-
 /*
  * The row's date as YYYY-MM-DD in out (unchanged when it is not one a
  * form writes); -1 after an error naming the row.
@@ -249,7 +204,7 @@ convert_date(const struct lp_import *im, struct lp_reader *r, long line, const c
 	int rc = 0;
 
 	*out = '\0';
-	if (spreadsheet_date(s, &a, &b, &y)) {
+	if (lp_date_spreadsheet(s, &a, &b, &y)) {
 		if (im->dates == LP_DATES_ISO) {
 			lp_errorat(lp_reader_name(r), line,
 			    "date: '%s' looks like a spreadsheet's date: give --date-format dmy "
@@ -269,7 +224,7 @@ convert_date(const struct lp_import *im, struct lp_reader *r, long line, const c
 				rc = -1;
 			}
 		}
-	} else if (strlen(s) > 10 && time_or_end(s + 10)) {
+	} else if (strlen(s) > 10 && lp_date_time_tail(s + 10)) {
 		/* 2026-12-02T14:05:00: a date-time keeps its date. */
 		memcpy(out, s, 10);
 		out[10] = '\0';
@@ -280,16 +235,6 @@ convert_date(const struct lp_import *im, struct lp_reader *r, long line, const c
 	return rc;
 }
 
-/* A row of nothing but empty cells (Excel's trailing ",,,"). */
-static int
-row_blank(const struct lp_row *row)
-{
-	for (size_t i = 0; i < row->n; i++)
-		if (row->values[i] && row->values[i][strspn(row->values[i], " \t\r\n")])
-			return 0;
-	return 1;
-}
-
 int
 lp_item_from_row(const struct lp_import *im, struct lp_item *it, struct lp_reader *r,
     const struct lp_row *row)
@@ -298,7 +243,7 @@ lp_item_from_row(const struct lp_import *im, struct lp_item *it, struct lp_reade
 	const char *col = column_for(im, cols, "body");
 	const char *body = col ? lp_row_get(r, row, col) : NULL;
 
-	if (row_blank(row))
+	if (lp_row_blank(row))
 		return 1;
 	lp_item_init(it, lp_reader_name(r), row->line);
 	it->split_lists = 1;

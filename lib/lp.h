@@ -225,6 +225,14 @@ int lp_date_parse(const char *s, lp_date *out);	/* 0 or -1, no diagnostic */
 void lp_date_format(lp_date d, char out[11]);
 lp_date lp_date_from_ymd(int y, int m, int d);	/* no validation */
 void lp_date_to_ymd(lp_date d, int *y, int *m, int *dd);
+/*
+ * "NN/NN/NNNN" (or with - or .), perhaps with a time after it, as a
+ * spreadsheet or a form writes a date: 1 and its three numbers in order
+ * (day and month, in whichever order the file used; year), else 0.
+ */
+int lp_date_spreadsheet(const char *s, long *a, long *b, long *y);
+/* After a date: 1 when p is empty or a time (" 14:05", "T14:05:00Z"). */
+int lp_date_time_tail(const char *p);
 /* Same month and day, years later; 29 February becomes 28 February. */
 lp_date lp_date_add_years(lp_date d, int years);
 /*
@@ -470,6 +478,8 @@ struct lp_row {
 	size_t n;	/* == number of columns known when the row was read */
 	long line;	/* line (CSV: the row's first line; JSONL: its line; JSON array: the object's line) */
 };
+/* 1 when every cell of row is empty or blank: the ",,," rows spreadsheets leave. */
+int lp_row_blank(const struct lp_row *row);
 
 enum {
 	/*

@@ -393,3 +393,12 @@ lp_reader_free(struct lp_reader *r)
 	free(r->name);
 	free(r);
 }
+
+int
+lp_row_blank(const struct lp_row *row)
+{
+	for (size_t k = 0; k < row->n; k++)
+		if (row->values[k] && row->values[k][strspn(row->values[k], " \t\r\n")])
+			return 0;
+	return 1;
+}
