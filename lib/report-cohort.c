@@ -16,6 +16,7 @@
 #include "activity.h"
 #include "cohort-git.h"
 #include "calendars.h"
+#include "casestudy.h"
 #include "report-cohort.h"
 #include "report-progress.h"
 
@@ -171,6 +172,35 @@ last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
 	return rc == 0 ? d : newest_evidence(p);
 }
 
+/*
+ * Whether the re-accreditation case study is signed off (issue 14): a
+ * head teacher's name and a sign-off date that is a date, not after
+ * today.  -1 when there is no case study; what is wrong with one is
+ * lp-reaccredit check's to say, so nothing is said here.
+ */
+static signed char
+case_study_signed(const struct lp_portfolio *p, lp_date today)
+{
+	struct lp_case_study cs;
+	struct lp_findings quiet = {0}, *old;
+	const char *by, *on;
+	lp_date d;
+	signed char yes = 0;
+
+	if (!p->has_case_study)
+		return -1;
+	old = lp_diag_capture(&quiet);
+	if (lp_case_study_load(&cs, p->tree) == 0) {
+		by = lp_doc_get(&cs.doc, "signed-off-by");
+		on = lp_doc_get(&cs.doc, "signed-off-on");
+		yes = by && *by && on && lp_date_parse(on, &d) == 0 && d <= today;
+	}
+	lp_case_study_free(&cs);
+	lp_diag_capture(old);
+	lp_findings_free(&quiet);
+	return yes;
+}
+
 /* target: a window id, as lp-window writes them (YYYY-MM). */
 static void
 target_of(const struct lp_portfolio *p, char out[8])
@@ -247,6 +277,7 @@ lp_report_person_of(struct lp_report_reader *r, const struct lp_portfolio *p,
 	pp->ready = lp_ready(p, ctx->min_level);
 	pp->last_activity = last_activity(r, p);
 	target_of(p, pp->target_window);
+	pp->signed_off = case_study_signed(p, ctx->today);
 	lp_calendar_free(&mine);
 	return 0;
 }
@@ -308,6 +339,7 @@ const struct lp_col lp_report_summary_cols[] = {
 	{ "evidence", LP_COL_INT }, { "accredited", LP_COL_DATE },
 	{ "expires", LP_COL_DATE }, { "path", LP_COL_STR },
 	{ "last_activity", LP_COL_DATE }, { "target_window", LP_COL_STR },
+	{ "signed_off", LP_COL_STR },
 };
 const size_t lp_report_summary_ncols = sizeof lp_report_summary_cols / sizeof lp_report_summary_cols[0];
 
@@ -352,6 +384,7 @@ lp_report_summary_row(const struct lp_report_person *pp, struct lp_report_summar
 	v[14] = pp->label;
 	v[15] = date_or_null(pp->last_activity, row->last_activity);
 	v[16] = or_null(pp->target_window);
+	v[17] = pp->signed_off < 0 ? NULL : pp->signed_off ? "yes" : "no";
 }
 
 const struct lp_col lp_report_coverage_cols[] = {

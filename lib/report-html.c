@@ -697,15 +697,17 @@ html_expiries(FILE *out, const struct lp_report_cohort *c, struct ref *r)
 	fprintf(out, "<table>\n<caption>Coming expiries, earliest first.</caption>\n"
 	    "<thead><tr><th scope=\"col\">Expires</th><th scope=\"col\" class=\"n\">Days left</th>"
 	    "<th scope=\"col\">Id</th><th scope=\"col\">Name</th><th scope=\"col\">%s</th>"
-	    "<th scope=\"col\">Accredited</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n", what);
+	    "<th scope=\"col\">Accredited</th><th scope=\"col\">Status</th>"
+	    "<th scope=\"col\">Case study signed off</th></tr></thead>\n<tbody>\n", what);
 	for (size_t k = 0; k < shown; k++) {
 		const struct lp_report_person *p = r[k].p;
 
 		fprintf(out, "<tr><td class=\"d\">%s</td><td class=\"n%s\">%ld</td>",
 		    date_str(p->expires, d), p->days_left < 0 ? " no" : "", p->days_left);
 		person_ident(out, c, p);
-		fprintf(out, "<td class=\"d\">%s</td><td>%s</td></tr>\n",
-		    date_str(p->accredited, e), lp_renewal_name(p->renewal));
+		fprintf(out, "<td class=\"d\">%s</td><td>%s</td><td>%s</td></tr>\n",
+		    date_str(p->accredited, e), lp_renewal_name(p->renewal),
+		    p->signed_off < 0 ? "no case study yet" : p->signed_off ? "yes" : "not yet");
 	}
 	fputs("</tbody>\n</table>\n", out);
 	fputs("</section>\n", out);

@@ -39,6 +39,7 @@ struct lp_report_person {
 	int ready;			/* lp_ready */
 	lp_date last_activity;		/* newest commit touching it, else newest evidence */
 	char target_window[8];		/* portfolio.md's target, "" when none */
+	signed char signed_off;		/* case study signed off: 1, 0 not yet, -1 no case study */
 };
 
 void lp_report_person_free(struct lp_report_person *p);

@@ -10,39 +10,39 @@ mkcohort c
 run lp-report summary c
 is_rc 0 "summary: exit 0"
 same_text "summary: every stage, sorted by id in byte order" <<'W'
-id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window
-Z10,Jo Gone,,,withdrawn,2025-01-01,2027-01-01,2026-03,0,no,0,0,,,c/jo,,
-a1,Ann Able,Oak School,north,not-started,2025-09-01,2027-09-01,2026-03,0,no,0,0,,,c/ann,,
-b2,"O'Neill, Ben",Oak School,north,in-progress,2025-02-01,2027-02-01,2026-03,2,no,1,1,,,c/ben,2025-03-01,
-c3,Cat Clever,Elm Academy,south,ready,2024-10-01,2026-10-01,2026-03,10,yes,0,2,,,c/cat,2025-02-10,
-d4,Dev Sent,Elm Academy,,submitted,2024-09-01,2026-09-01,2026-03,0,no,0,1,,,c/dev,2025-05-05,
-e5,Eve Again,,,referred,2024-05-01,2026-05-01,2026-03,0,no,0,0,,,c/eve,,
-f6,Fay Late,Oak School,,overdue,2023-06-01,2025-06-01,,0,no,0,0,,,c/fay,,
-g7,Gus Award,,,accredited,2023-09-01,2025-09-01,,0,no,0,0,2025-07-01,2028-07-01,c/gus,,
-h8,Hal Renew,,,due,2021-01-01,2023-01-01,,0,no,0,0,2023-03-01,2026-03-01,c/hal,,
-i9,Ida Lapsed,,,expired,2020-01-01,2022-01-01,,0,no,0,0,2022-06-01,2025-06-01,c/ida,,
+id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window,signed_off
+Z10,Jo Gone,,,withdrawn,2025-01-01,2027-01-01,2026-03,0,no,0,0,,,c/jo,,,
+a1,Ann Able,Oak School,north,not-started,2025-09-01,2027-09-01,2026-03,0,no,0,0,,,c/ann,,,
+b2,"O'Neill, Ben",Oak School,north,in-progress,2025-02-01,2027-02-01,2026-03,2,no,1,1,,,c/ben,2025-03-01,,
+c3,Cat Clever,Elm Academy,south,ready,2024-10-01,2026-10-01,2026-03,10,yes,0,2,,,c/cat,2025-02-10,,
+d4,Dev Sent,Elm Academy,,submitted,2024-09-01,2026-09-01,2026-03,0,no,0,1,,,c/dev,2025-05-05,,
+e5,Eve Again,,,referred,2024-05-01,2026-05-01,2026-03,0,no,0,0,,,c/eve,,,
+f6,Fay Late,Oak School,,overdue,2023-06-01,2025-06-01,,0,no,0,0,,,c/fay,,,
+g7,Gus Award,,,accredited,2023-09-01,2025-09-01,,0,no,0,0,2025-07-01,2028-07-01,c/gus,,,
+h8,Hal Renew,,,due,2021-01-01,2023-01-01,,0,no,0,0,2023-03-01,2026-03-01,c/hal,,,
+i9,Ida Lapsed,,,expired,2020-01-01,2022-01-01,,0,no,0,0,2022-06-01,2025-06-01,c/ida,,,
 W
 is "$err" "" "summary: nothing on stderr when it is not a terminal"
 
 run lp-report summary -o json c/ben c/hal
 same_text "json: counts are numbers, missing dates null" <<'W'
 [
-{"id":"b2","name":"O'Neill, Ben","school":"Oak School","cohort":"north","stage":"in-progress","commenced":"2025-02-01","deadline":"2027-02-01","next_window":"2026-03","assessed":2,"ready":"no","unsupported":1,"evidence":1,"accredited":null,"expires":null,"path":"c/ben","last_activity":"2025-03-01","target_window":null},
-{"id":"h8","name":"Hal Renew","school":null,"cohort":null,"stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":null,"assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","path":"c/hal","last_activity":null,"target_window":null}
+{"id":"b2","name":"O'Neill, Ben","school":"Oak School","cohort":"north","stage":"in-progress","commenced":"2025-02-01","deadline":"2027-02-01","next_window":"2026-03","assessed":2,"ready":"no","unsupported":1,"evidence":1,"accredited":null,"expires":null,"path":"c/ben","last_activity":"2025-03-01","target_window":null,"signed_off":null},
+{"id":"h8","name":"Hal Renew","school":null,"cohort":null,"stage":"due","commenced":"2021-01-01","deadline":"2023-01-01","next_window":null,"assessed":0,"ready":"no","unsupported":0,"evidence":0,"accredited":"2023-03-01","expires":"2026-03-01","path":"c/hal","last_activity":null,"target_window":null,"signed_off":null}
 ]
 W
 run lp-report summary -o jsonl c/cat
 same_text "jsonl" <<'W'
-{"id":"c3","name":"Cat Clever","school":"Elm Academy","cohort":"south","stage":"ready","commenced":"2024-10-01","deadline":"2026-10-01","next_window":"2026-03","assessed":10,"ready":"yes","unsupported":0,"evidence":2,"accredited":null,"expires":null,"path":"c/cat","last_activity":"2025-02-10","target_window":null}
+{"id":"c3","name":"Cat Clever","school":"Elm Academy","cohort":"south","stage":"ready","commenced":"2024-10-01","deadline":"2026-10-01","next_window":"2026-03","assessed":10,"ready":"yes","unsupported":0,"evidence":2,"accredited":null,"expires":null,"path":"c/cat","last_activity":"2025-02-10","target_window":null,"signed_off":null}
 W
 run lp-report summary -o tsv c/ben
 same_text "tsv" <<'W'
-id	name	school	cohort	stage	commenced	deadline	next_window	assessed	ready	unsupported	evidence	accredited	expires	path	last_activity	target_window
-b2	O'Neill, Ben	Oak School	north	in-progress	2025-02-01	2027-02-01	2026-03	2	no	1	1			c/ben	2025-03-01	
+id	name	school	cohort	stage	commenced	deadline	next_window	assessed	ready	unsupported	evidence	accredited	expires	path	last_activity	target_window	signed_off
+b2	O'Neill, Ben	Oak School	north	in-progress	2025-02-01	2027-02-01	2026-03	2	no	1	1			c/ben	2025-03-01		
 W
 run lp-report summary -o table c/ann c/cat
 same_text "table" <<'W'
-id  name        school       cohort  stage        commenced   deadline    next_window  assessed  ready  unsupported  evidence  accredited  expires  path   last_activity  target_window
+id  name        school       cohort  stage        commenced   deadline    next_window  assessed  ready  unsupported  evidence  accredited  expires  path   last_activity  target_window  signed_off
 a1  Ann Able    Oak School   north   not-started  2025-09-01  2027-09-01  2026-03             0  no               0         0                       c/ann
 c3  Cat Clever  Elm Academy  south   ready        2024-10-01  2026-10-01  2026-03            10  yes              0         2                       c/cat  2025-02-10
 W
@@ -68,7 +68,7 @@ like "$out" '^l1,Lo Level,,,in-progress,.*,10,no,0,1,' "default --min extending:
 like "$(cat "$TMP/here.csv")" '^c3,Cat Clever' "no operand inside a portfolio: that portfolio"
 run lp-report summary -C c
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 11 "-C COHORT: the whole cohort (header and ten rows)"
-like "$out" 'withdrawn,.*,c/jo,,$' "-C: portfolios named by where they are"
+like "$out" 'withdrawn,.*,c/jo,,,$' "-C: portfolios named by where they are"
 run lp-report -C c -o tsv summary
 is "$(printf '%s\n' "$out" | sed -n 2p | cut -f1,5)" "Z10	withdrawn" "options may come before the subcommand"
 run lp-report summary c/nowhere
@@ -111,7 +111,7 @@ like "$err" 'lp-report: bad/ann/portfolio.md:1: missing required key .commenced.
 like "$err" 'lp-report: bad/ben/evidence/2025-04-01-broken.md:3: date: expected a date' "a bad evidence file: file:line"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 10 "the other nine are still reported"
 unlike "$out" '^a1,' "the unusable portfolio is left out"
-like "$out" '^b2,"O.Neill, Ben",Oak School,north,in-progress,2025-02-01,2027-02-01,2026-03,2,no,1,1,,,bad/ben,2025-03-01,$' \
+like "$out" '^b2,"O.Neill, Ben",Oak School,north,in-progress,2025-02-01,2027-02-01,2026-03,2,no,1,1,,,bad/ben,2025-03-01,,$' \
 	"the portfolio with a bad item is shown, with its good item counted"
 
 # Two portfolios with one id: an error naming both, the second left out.
@@ -121,7 +121,7 @@ mkportfolio dup/two same "Second" 2025-01-01
 run lp-report summary dup
 is_rc 2 "a duplicate id: exit 2"
 like "$err" "two portfolios have the id 'same': dup/one and dup/two" "a duplicate id names both directories"
-is "$(printf '%s\n' "$out" | sed 1d)" "same,First,,,not-started,2025-01-01,2027-01-01,2026-03,0,no,0,0,,,dup/one,," \
+is "$(printf '%s\n' "$out" | sed 1d)" "same,First,,,not-started,2025-01-01,2027-01-01,2026-03,0,no,0,0,,,dup/one,,," \
 	"the first is reported"
 
 # --at REV reads each portfolio as it was at a commit, without a checkout.

@@ -54,4 +54,17 @@ run lp-report summary -o tsv bad
 is "$rc:$(col target_window)" "0:t1:" "a target that is not a window id: empty"
 like "$err" "portfolio.md:[0-9]+: warning: target: expected a window id" "... with a warning naming the line"
 
+# Re-accreditation: whether the case study is signed off (signed_off).
+mkportfolio cs/hal h1 "Hal" 2021-01-01 "accredited: 2023-03-01" "outcome: accredited" "submitted: 2023-01-10" "window: 2023-03"
+run lp-report summary -o tsv cs
+is "$(col signed_off)" "h1:" "no case study: signed_off is empty (null)"
+lp-reaccredit init -C cs/hal --theme "Oracy" --no-commit -q
+run lp-report summary -o tsv cs
+is "$(col signed_off)" "h1:no" "a case study not yet signed off: no"
+sed -e 's/^signed-off-by:.*/signed-off-by: Pat Head/' -e 's/^signed-off-on:.*/signed-off-on: 2026-01-10/' cs/hal/case-study.md >x && mv x cs/hal/case-study.md
+run lp-report summary -o tsv cs
+is "$(col signed_off)" "h1:yes" "signed by a head teacher on a date not after today: yes"
+run lp-report summary -o json cs
+like "$out" '"signed_off":"yes"' "... the same in JSON"
+
 done_testing

@@ -43,7 +43,7 @@ b2	bare/ben.git@refs/tags/lp/submitted/2025-06
 d4	bare/dev.git@refs/tags/lp/submitted/2025-11
 W
 run lp-report summary --git bare --ref 'refs/tags/nothing/*'
-is "$rc:$out" "0:id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window" \
+is "$rc:$out" "0:id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window,signed_off" \
 	"--ref matching nothing: no rows, exit 0"
 git -C bare/ben.git tag lp/submitted/2025-11
 run lp-report summary -o tsv --git bare/ben.git --ref 'refs/tags/lp/submitted/*'

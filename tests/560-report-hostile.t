@@ -62,8 +62,8 @@ live() {
 run lp-report summary evil
 is_rc 0 "summary of a hostile portfolio: exit 0"
 same_text "csv: formula-like cells neutralised, the rest as they are" <<'W'
-id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window
-evil,<script>alert('name')</script>,""" onerror=""alert(1)","'=HYPERLINK(""http://evil.example/"",""click"")",in-progress,2025-01-01,2027-01-01,2026-03,2,no,1,1,,,evil,2025-03-01,
+id,name,school,cohort,stage,commenced,deadline,next_window,assessed,ready,unsupported,evidence,accredited,expires,path,last_activity,target_window,signed_off
+evil,<script>alert('name')</script>,""" onerror=""alert(1)","'=HYPERLINK(""http://evil.example/"",""click"")",in-progress,2025-01-01,2027-01-01,2026-03,2,no,1,1,,,evil,2025-03-01,,
 W
 run lp-report summary -o tsv evil
 like "$out" "	'=HYPERLINK" "tsv: neutralised too"

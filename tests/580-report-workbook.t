@@ -58,9 +58,9 @@ is "$(facts sheets)" "summary coverage levels deadlines expiries progress" "the 
 facts summary >summary.facts
 is "$(sed -n 2p summary.facts)" "$(lp-report summary -o csv c | head -1 | sed 's/\([^,]*\)/str:\1/g; s/,/ /g')" \
 	"summary: the header of lp-report summary"
-like "$(sed -n 1p summary.facts)" '^freeze A2 filter A1:Q11$' "summary: header frozen and filtered"
+like "$(sed -n 1p summary.facts)" '^freeze A2 filter A1:R11$' "summary: header frozen and filtered"
 is "$(sed 1,2d summary.facts | wc -l | tr -d ' ')" 10 "summary: one row per practitioner"
-like "$(grep '^str:c3 ' summary.facts)" '^str:c3 str:Cat Clever str:Elm Academy str:south str:ready datetime:2024-10-01 datetime:2026-10-01 str:2026-03 int:10 str:yes int:0 int:2 NoneType:None NoneType:None str:c/cat datetime:2025-02-10 NoneType:None$' \
+like "$(grep '^str:c3 ' summary.facts)" '^str:c3 str:Cat Clever str:Elm Academy str:south str:ready datetime:2024-10-01 datetime:2026-10-01 str:2026-03 int:10 str:yes int:0 int:2 NoneType:None NoneType:None str:c/cat datetime:2025-02-10 NoneType:None NoneType:None$' \
 	"summary: dates are date cells, counts numbers, missing values blank"
 like "$(sed -n 3p summary.facts)" '^str:Z10 ' "summary: sorted by id"
 
