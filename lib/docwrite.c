@@ -305,6 +305,13 @@ lp_doc_rewrite(const char *old, size_t oldlen, const struct lp_doc *doc, struct 
 	for (size_t k = 0; k < doc->nfields; k++) {
 		if (find_field(&was, doc->fields[k].key))
 			continue;
+		/* A new key goes at the indentation of the keys already there. */
+		if (was.nfields && was.fields[0].line >= 2 && (size_t)was.fields[0].line <= n) {
+			const struct line *first = &lines[was.fields[0].line - 1];
+
+			lp_buf_add(out, first->s, strspn(first->s, " ") < first->n ?
+			    strspn(first->s, " ") : 0);
+		}
 		format_field(&doc->fields[k], out);
 		lp_buf_adds(out, rw.eol);
 	}
