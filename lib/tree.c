@@ -573,19 +573,13 @@ git_subtree(struct lp_tree *t, git_tree *top, git_tree **out)
 	return r < 0 ? git_fail_tree(t, "") : 0;
 }
 
-int
-lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
-    struct lp_tree **out)
+/* A git tree of git at subdir, read at rev; its root is looked up by the caller. */
+static struct lp_tree *
+git_tree_new(struct lp_git *git, const char *rev, const char *subdir)
 {
-	git_object *obj = NULL, *commit = NULL;
-	git_tree *top = NULL;
-	struct lp_tree *t;
-	char *where = NULL;
+	struct lp_tree *t = lp_xcalloc(1, sizeof *t);
 	size_t n;
-	int r, rc = -1;
 
-	*out = NULL;
-	t = lp_xcalloc(1, sizeof *t);
 	t->kind = TREE_GIT;
 	t->fd = -1;
 	t->repo = lp_git_repo(git);
@@ -597,6 +591,21 @@ lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
 	while (n > 0 && subdir[n - 1] == '/')
 		n--;
 	t->subdir = n ? lp_xasprintf("%.*s/", (int)n, subdir) : lp_xstrdup("");
+	return t;
+}
+
+int
+lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
+    struct lp_tree **out)
+{
+	git_object *obj = NULL, *commit = NULL;
+	git_tree *top = NULL;
+	struct lp_tree *t;
+	char *where = NULL;
+	int r, rc = -1;
+
+	*out = NULL;
+	t = git_tree_new(git, rev, subdir);
 	where = git_where(t->repo, t->subdir);
 	t->label = lp_xasprintf("%s@%s", where, rev);
 	if (path_escapes(t->subdir)) {
@@ -651,21 +660,10 @@ lp_tree_open_index(struct lp_git *git, const char *subdir, struct lp_tree **out)
 	git_oid oid;
 	struct lp_tree *t;
 	char *where = NULL;
-	size_t n;
 	int rc = -1;
 
 	*out = NULL;
-	t = lp_xcalloc(1, sizeof *t);
-	t->kind = TREE_GIT;
-	t->fd = -1;
-	t->repo = lp_git_repo(git);
-	t->rev = lp_xstrdup("");
-	while (*subdir == '/' || (subdir[0] == '.' && (subdir[1] == '/' || !subdir[1])))
-		subdir++;
-	n = strlen(subdir);
-	while (n > 0 && subdir[n - 1] == '/')
-		n--;
-	t->subdir = n ? lp_xasprintf("%.*s/", (int)n, subdir) : lp_xstrdup("");
+	t = git_tree_new(git, "", subdir);
 	where = git_where(t->repo, t->subdir);
 	t->label = lp_xasprintf("%s (staged)", where);
 	if (path_escapes(t->subdir)) {
