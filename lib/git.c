@@ -92,12 +92,6 @@ lp_git_need(void)
 	pthread_once(&git_once, git_start);
 }
 
-/* Kept for programs that still call it: libgit2 now starts on first use. */
-void
-lp_git_global_init(void)
-{
-}
-
 /* At exit only: libgit2 is not started a second time after this. */
 void
 lp_git_global_shutdown(void)

@@ -637,8 +637,7 @@ int lp_tree_history(const struct lp_tree *t, struct lp_history *h, lp_history_fn
 /* ------------------------------------------------------------------ */
 /* git*.c: everything git, through libgit2                              */
 
-/* Call once from main before anything git; lp_git_global_shutdown at exit. */
-void lp_git_global_init(void);
+/* libgit2 starts on first use (lp_git_need, internal); this ends it, at exit. */
 void lp_git_global_shutdown(void);
 
 /*

@@ -384,7 +384,6 @@ main(int argc, char *argv[])
 	cmd = argv[1];
 	argv += 2;
 	n = argc - 2;
-	lp_git_global_init();
 	if (strcmp(cmd, "write") == 0 && n == 2)
 		rc = lp_file_write(argv[0], argv[1], strlen(argv[1]), 0666) < 0 ?
 		    LP_EXIT_ERROR : 0;

@@ -24,7 +24,6 @@ main(int argc, char **argv)
 		return 2;
 	}
 	lp_setprogname("history-levels");
-	lp_git_global_init();
 	if (lp_git_open_bare(argv[1], &g) < 0)
 		return 2;
 	rc = lp_level_history_git(g, argc > 3 ? argv[3] : NULL, argv[2], &h);
