@@ -37,6 +37,11 @@ struct fm {
 	 */
 	size_t at_char, at_byte;
 	long at_line;
+	/*
+	 * Set when the text has no line break but LF (no NEL, LS or PS):
+	 * then libyaml's own line count is the file's, and no walk is needed.
+	 */
+	int lf_only;
 };
 
 /* Keys seen so far, to find duplicates without a quadratic search. */
@@ -98,7 +103,25 @@ fm_byte(struct fm *m, size_t index)
 static long
 fm_mark_line(struct fm *m, const yaml_mark_t *mark)
 {
+	if (m->lf_only)
+		return m->first_line + (long)mark->line;
 	return fm_line(m, mark->index);
+}
+
+/* Whether text holds a line break YAML counts and a file line does not. */
+static int
+has_yaml_only_break(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, 0xc2, (size_t)(end - p))) != NULL && ++p < end)
+		if ((unsigned char)*p == 0x85)	/* NEL */
+			return 1;
+	for (p = text; (p = memchr(p, 0xe2, (size_t)(end - p))) != NULL && ++p + 1 < end; )
+		if ((unsigned char)p[0] == 0x80 &&
+		    ((unsigned char)p[1] == 0xa8 || (unsigned char)p[1] == 0xa9))	/* LS, PS */
+			return 1;
+	return 0;
 }
 
 static unsigned long
@@ -283,8 +306,18 @@ fail:
 int
 lp_doc_is_null_word(const char *s)
 {
-	return !*s || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+	switch (*s) {
+	case '\0':
+		return 1;
+	case '~':
+		return s[1] == '\0';
+	case 'n':
+	case 'N':
+		return strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+		    strcmp(s, "NULL") == 0;
+	default:
+		return 0;
+	}
 }
 
 /*
@@ -561,7 +594,7 @@ parse_front_matter(struct lp_doc *doc, const char *path, const char *fmtext,
     size_t fmlen, long first_line)
 {
 	struct fm m = { .path = path, .text = fmtext, .len = fmlen,
-	    .first_line = first_line };
+	    .first_line = first_line, .lf_only = !has_yaml_only_break(fmtext, fmlen) };
 	yaml_parser_t parser;
 	const char *cr;
 	int rc;
@@ -581,32 +614,57 @@ parse_front_matter(struct lp_doc *doc, const char *path, const char *fmtext,
 	return rc;
 }
 
+/* Whether text is free of NUL bytes and valid UTF-8; -1 after a diagnostic. */
+static int
+check_text(const char *path, const char *text, size_t len)
+{
+	const char *p;
+	size_t off;
+
+	if ((p = memchr(text, '\0', len)) != NULL) {
+		lp_errorat(path, line_at(text, (size_t)(p - text)), "NUL byte: expected text");
+		return -1;
+	}
+	if ((off = lp_utf8_invalid_at(text, len)) < len) {
+		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_checked(struct lp_doc *doc, const char *text, size_t len);
+
 int
 lp_doc_parse(struct lp_doc *doc, const char *path, const char *text, size_t len)
 {
-	const char *p, *nl, *fm, *end, *body;
-	char *norm = NULL;
-	size_t n, off;
-	long line;
-	int rc = -1;
-
 	memset(doc, 0, sizeof *doc);
 	doc->path = path ? lp_xstrdup(path) : NULL;
 	if (!text) {
 		text = "";
 		len = 0;
 	}
-	if ((p = memchr(text, '\0', len)) != NULL) {
-		lp_errorat(path, line_at(text, (size_t)(p - text)), "NUL byte: expected text");
-		goto out;
+	if (check_text(path, text, len) < 0 || parse_checked(doc, text, len) < 0) {
+		lp_doc_free(doc);
+		return -1;
 	}
-	if ((off = lp_utf8_invalid_at(text, len)) < len) {
-		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
-		goto out;
-	}
-	norm = lp_doc_crlf_to_lf(text, len, &n);
-	p = norm;
-	end = norm + n;
+	return 0;
+}
+
+/* The parse of text already checked by check_text, into doc (path set). */
+static int
+parse_checked(struct lp_doc *doc, const char *text, size_t len)
+{
+	const char *path = doc->path, *p, *nl, *fm, *end, *body;
+	char *norm = NULL;
+	size_t n = len;
+	long line;
+	int rc = -1;
+
+	/* Most files have no CR at all: they are parsed where they lie. */
+	if (memchr(text, '\r', len))
+		text = norm = lp_doc_crlf_to_lf(text, len, &n);
+	p = text;
+	end = text + n;
 	if (n >= 3 && memcmp(p, bom, 3) == 0)
 		p += 3;
 
@@ -649,8 +707,6 @@ lp_doc_parse(struct lp_doc *doc, const char *path, const char *text, size_t len)
 	rc = 0;
 out:
 	free(norm);
-	if (rc < 0)
-		lp_doc_free(doc);
 	return rc;
 }
 
@@ -692,18 +748,16 @@ front_matter_end(const char *text, size_t len)
 int
 lp_doc_parse_head(struct lp_doc *doc, const char *path, const char *text, size_t len)
 {
-	const char *p;
-	size_t off;
-
-	if (text && (p = memchr(text, '\0', len)) != NULL) {
-		memset(doc, 0, sizeof *doc);
-		lp_errorat(path, line_at(text, (size_t)(p - text)), "NUL byte: expected text");
+	memset(doc, 0, sizeof *doc);
+	doc->path = path ? lp_xstrdup(path) : NULL;
+	if (!text) {
+		text = "";
+		len = 0;
+	}
+	if (check_text(path, text, len) < 0 ||
+	    parse_checked(doc, text, front_matter_end(text, len)) < 0) {
+		lp_doc_free(doc);
 		return -1;
 	}
-	if (text && (off = lp_utf8_invalid_at(text, len)) < len) {
-		memset(doc, 0, sizeof *doc);
-		lp_errorat(path, line_at(text, off), "invalid UTF-8: expected UTF-8 text");
-		return -1;
-	}
-	return lp_doc_parse(doc, path, text, text ? front_matter_end(text, len) : 0);
+	return 0;
 }

@@ -159,22 +159,27 @@ open_failed(const char *dir, int rc)
  * Whether git's discovery could find anything from dir: a .git entry, or
  * a directory that is itself a repository (HEAD and objects), in dir or
  * above it.  When not, a portfolio outside git is told so without
- * starting libgit2 at all.
+ * starting libgit2 at all.  outside, when set, holds a directory already
+ * found to have no such entry at or above it (a cohort's portfolios are
+ * siblings: the search up to / is done once), and learns the parent of
+ * dir when nothing is found.
  */
 static int
-maybe_in_git(const char *dir)
+maybe_in_git(const char *dir, struct lp_git_outside *outside)
 {
-	char *cur = realpath(dir, NULL);
+	char *cur = realpath(dir, NULL), *parent = NULL;
 	int found = cur == NULL;	/* unsure: let libgit2 say */
 
 	while (cur && !found) {
 		const char *base = strcmp(cur, "/") ? cur : "";
-		char *git = lp_xasprintf("%s/.git", base);
-		char *head = lp_xasprintf("%s/HEAD", base);
-		char *objects = lp_xasprintf("%s/objects", base);
+		char *git, *head, *objects, *slash;
 		struct stat st;
-		char *slash;
 
+		if (outside && outside->dir && strcmp(cur, outside->dir) == 0)
+			break;
+		git = lp_xasprintf("%s/.git", base);
+		head = lp_xasprintf("%s/HEAD", base);
+		objects = lp_xasprintf("%s/objects", base);
 		found = lstat(git, &st) == 0 ||
 		    (lstat(head, &st) == 0 && lstat(objects, &st) == 0);
 		free(git);
@@ -187,19 +192,40 @@ maybe_in_git(const char *dir)
 			slash[1] = '\0';
 		else
 			*slash = '\0';
+		if (!parent)
+			parent = lp_xstrdup(cur);
 	}
+	if (outside && !found && parent) {
+		free(outside->dir);
+		outside->dir = parent;
+		parent = NULL;
+	}
+	free(parent);
 	free(cur);
 	return found;
+}
+
+void
+lp_git_outside_free(struct lp_git_outside *outside)
+{
+	free(outside->dir);
+	outside->dir = NULL;
 }
 
 int
 lp_git_open(const char *dir, struct lp_git **out)
 {
+	return lp_git_open_near(dir, NULL, out);
+}
+
+int
+lp_git_open_near(const char *dir, struct lp_git_outside *outside, struct lp_git **out)
+{
 	git_repository *repo = NULL;
 	int rc;
 
 	*out = NULL;
-	if (!maybe_in_git(dir))
+	if (!maybe_in_git(dir, outside))
 		return 1;
 	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */

@@ -647,6 +647,18 @@ void lp_git_global_shutdown(void);
  * Honours GIT_CEILING_DIRECTORIES.
  */
 int lp_git_open(const char *dir, struct lp_git **out);
+/*
+ * The same for many directories side by side (a cohort): outside
+ * remembers the directories found to be outside git, so that each
+ * portfolio's search upwards stops where the last one's did.  Zeroed
+ * before first use; lp_git_outside_free after the last.
+ */
+struct lp_git_outside {
+	char *dir;	/* real path: no git entry at or above it */
+};
+int lp_git_open_near(const char *dir, struct lp_git_outside *outside,
+    struct lp_git **out);
+void lp_git_outside_free(struct lp_git_outside *outside);
 /* A bare or non-bare repository at exactly path (for --git). */
 int lp_git_open_bare(const char *path, struct lp_git **out);
 /* git init at dir (when it is not already inside a work tree). */

@@ -1,10 +1,14 @@
 /*
  * pool.c - the ordered worker pool of pool.h.
  *
- * One mutex and two condition variables: workers wait for room in the
- * window, the taker waits for the next slot in order.  A slot is given
- * back only after it was taken, so a worker never overwrites a result
- * that has not been printed.
+ * jobs threads in all: the calling thread is one of them.  It takes
+ * slots in order whenever the next one is ready and reads items itself
+ * otherwise, so on N processors N threads read and none sits waiting to
+ * print.  One mutex; a condition variable each for the workers (a slot
+ * came free) and the caller (a slot was filled), signalled only when
+ * somebody waits on it, since a wake-up per portfolio costs as much as
+ * reading a small one.  A slot is given back only after it was taken,
+ * so a worker never overwrites a result that has not been printed.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -14,7 +18,7 @@
 #include "lp.h"
 #include "pool.h"
 
-/* Slots in flight per worker: enough to hide one slow portfolio. */
+/* Slots in flight per thread: enough to hide one slow portfolio. */
 #define SLOTS_PER_WORKER 4
 
 struct pool {
@@ -22,11 +26,13 @@ struct pool {
 	size_t window;
 	unsigned char *slots;
 	unsigned char *ready;	/* per slot: filled and not yet taken */
-	size_t next;		/* the next item a worker takes */
+	size_t next;		/* the next item a thread reads */
 	size_t taken;		/* items taken in order so far */
 	pthread_mutex_t mu;
 	pthread_cond_t room;	/* a slot came free */
-	pthread_cond_t filled;	/* a slot was filled */
+	pthread_cond_t filled;	/* the slot the caller waits for was filled */
+	int workers_waiting;
+	int caller_waiting;
 };
 
 static void *
@@ -35,36 +41,83 @@ slot_at(struct pool *p, size_t i)
 	return p->slots + (i % p->window) * p->job->slot_size;
 }
 
+/* With p->mu held: whether item p->next may be read now. */
+static int
+has_room(const struct pool *p)
+{
+	return p->next < p->job->n && p->next < p->taken + p->window;
+}
+
+/* Read item i into its slot (p->mu not held), then mark it ready. */
+static void
+fill(struct pool *p, void **state, size_t i)
+{
+	p->job->work(p->job->arg, state, i, slot_at(p, i));
+	pthread_mutex_lock(&p->mu);
+	p->ready[i % p->window] = 1;
+	if (p->caller_waiting && i == p->taken)
+		pthread_cond_signal(&p->filled);
+}
+
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
+	void *state = NULL;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->next < p->job->n && !has_room(p)) {
+			p->workers_waiting++;
+			pthread_cond_wait(&p->room, &p->mu);
+			p->workers_waiting--;
+		}
+		if (p->next >= p->job->n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		fill(p, &state, i);	/* returns with p->mu held */
+	}
+	pthread_mutex_unlock(&p->mu);
+	if (state && p->job->state_free)
+		p->job->state_free(state);
+	return NULL;
+}
+
+/* The calling thread: take what is ready in order, read when it is not. */
+static void
+take_and_read(struct pool *p)
+{
 	const struct lp_pool_job *job = p->job;
 	void *state = NULL;
 
-	for (;;) {
-		size_t i;
+	pthread_mutex_lock(&p->mu);
+	while (p->taken < job->n) {
+		size_t i = p->taken;
 
-		pthread_mutex_lock(&p->mu);
-		while (p->next < job->n && p->next >= p->taken + p->window)
-			pthread_cond_wait(&p->room, &p->mu);
-		if (p->next >= job->n) {
+		if (p->ready[i % p->window]) {
 			pthread_mutex_unlock(&p->mu);
-			break;
+			job->take(job->arg, i, slot_at(p, i));
+			memset(slot_at(p, i), 0, job->slot_size);
+			pthread_mutex_lock(&p->mu);
+			p->ready[i % p->window] = 0;
+			p->taken = i + 1;
+			if (p->workers_waiting)
+				pthread_cond_broadcast(&p->room);
+		} else if (has_room(p)) {
+			size_t mine = p->next++;
+
+			pthread_mutex_unlock(&p->mu);
+			fill(p, &state, mine);
+		} else {
+			p->caller_waiting = 1;
+			pthread_cond_wait(&p->filled, &p->mu);
+			p->caller_waiting = 0;
 		}
-		i = p->next++;
-		pthread_mutex_unlock(&p->mu);
-
-		job->work(job->arg, &state, i, slot_at(p, i));
-
-		pthread_mutex_lock(&p->mu);
-		p->ready[i % p->window] = 1;
-		pthread_cond_broadcast(&p->filled);
-		pthread_mutex_unlock(&p->mu);
 	}
+	pthread_mutex_unlock(&p->mu);
 	if (state && job->state_free)
 		job->state_free(state);
-	return NULL;
 }
 
 static void
@@ -81,30 +134,6 @@ run_inline(const struct lp_pool_job *job)
 	if (state && job->state_free)
 		job->state_free(state);
 	free(slot);
-}
-
-static void
-take_in_order(struct pool *p)
-{
-	const struct lp_pool_job *job = p->job;
-
-	for (size_t i = 0; i < job->n; i++) {
-		void *slot = slot_at(p, i);
-
-		pthread_mutex_lock(&p->mu);
-		while (!p->ready[i % p->window])
-			pthread_cond_wait(&p->filled, &p->mu);
-		pthread_mutex_unlock(&p->mu);
-
-		job->take(job->arg, i, slot);
-		memset(slot, 0, job->slot_size);
-
-		pthread_mutex_lock(&p->mu);
-		p->ready[i % p->window] = 0;
-		p->taken = i + 1;
-		pthread_cond_broadcast(&p->room);
-		pthread_mutex_unlock(&p->mu);
-	}
 }
 
 int
@@ -128,17 +157,13 @@ lp_pool_run(const struct lp_pool_job *job, int jobs)
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.room, NULL);
 	pthread_cond_init(&p.filled, NULL);
-	tids = lp_xcalloc((size_t)jobs, sizeof *tids);
-	for (; started < jobs; started++)
+	/* The calling thread is one of the jobs. */
+	tids = lp_xcalloc((size_t)jobs - 1, sizeof *tids);
+	for (; started < jobs - 1; started++)
 		if (pthread_create(&tids[started], NULL, worker, &p) != 0)
 			break;
-	if (started == 0) {
-		lp_error("cannot start a reading thread; reading on one");
-		run_inline(job);
-	} else {
-		/* Fewer threads than asked still read everything. */
-		take_in_order(&p);
-	}
+	/* Fewer threads than asked (even none) still read everything. */
+	take_and_read(&p);
 	for (int t = 0; t < started; t++)
 		pthread_join(tids[t], NULL);
 	pthread_cond_destroy(&p.filled);

@@ -33,9 +33,10 @@ struct lp_pool_job {
 };
 
 /*
- * Run job on jobs worker threads (jobs <= 1, or too few items: on the
- * calling thread alone, with the same calls in the same order).  Returns
- * 0, or -1 when threads could not be started (then nothing was run).
+ * Run job on jobs threads, the calling thread among them (jobs <= 1, or
+ * too few items: on the calling thread alone, with the same calls in the
+ * same order).  Threads that cannot be started leave the work to the
+ * others.  Returns 0.
  */
 int lp_pool_run(const struct lp_pool_job *job, int jobs);
 /* The number of threads -j 0 means: the processors online. */

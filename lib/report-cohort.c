@@ -45,6 +45,7 @@ lp_report_reader_free(struct lp_report_reader *r)
 		lp_git_free(r->git);
 	free(r->git_workdir);
 	lp_activity_free(r->activity);
+	lp_git_outside_free(&r->outside);
 }
 
 /* ---- last activity ---- */
@@ -78,24 +79,27 @@ reader_keep(struct lp_report_reader *r, struct lp_git *git, const char *key)
 static int
 reader_repository(struct lp_report_reader *r, const char *dir, struct lp_git **git)
 {
-	char *abs = realpath(dir, NULL);
 	struct lp_git *g = NULL;
 	struct lp_findings quiet = {0}, *was;
 	int rc;
 
-	if (abs && r->git && inside(abs, r->git_workdir)) {
+	if (r->git) {
+		char *abs = realpath(dir, NULL);
+		int same = abs && inside(abs, r->git_workdir);
+
 		free(abs);
-		*git = r->git;
-		return 0;
+		if (same) {
+			*git = r->git;
+			return 0;
+		}
 	}
-	free(abs);
 	reader_keep(r, NULL, NULL);
 	/*
 	 * Quietly: a report reads directories, and a repository it cannot
 	 * open (another user's, say) only means no history to show.
 	 */
 	was = lp_diag_capture(&quiet);
-	rc = lp_git_open(dir, &g);
+	rc = lp_git_open_near(dir, &r->outside, &g);
 	lp_diag_capture(was);
 	lp_findings_free(&quiet);
 	if (rc != 0)

@@ -37,6 +37,7 @@ struct lp_report_reader {
 	struct lp_git *git;
 	char *git_workdir;
 	struct lp_activity *activity;	/* that repository's index (activity.h) */
+	struct lp_git_outside outside;	/* where portfolios were found outside git */
 	/* When set, each portfolio read is also counted here (html, workbook). */
 	struct lp_cohort_progress *progress;
 };
