@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "activity.h"
+#include "gitsafe.h"
 
 /* The id of path in commit's tree ("" the root tree); 0 when absent. */
 static int
@@ -83,7 +84,7 @@ lp_git_last_change(void *repop, const char *rev, const char *subdir, lp_date *ou
 	memcpy(path, subdir, n + 1);
 	if (n > 0 && path[n - 1] == '/')
 		path[n - 1] = '\0';
-	if (git_revparse_single(&obj, repo, rev) < 0)
+	if (lp_git_revparse(&obj, repo, rev) < 0)
 		return 1;	/* an unborn HEAD has no history yet: no date, not an error */
 	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		git_object_free(obj);
@@ -251,7 +252,7 @@ index_build(struct lp_activity *a, git_repository *repo, const char *rev)
 	git_oid id;
 	int rc = 0;
 
-	if (git_revparse_single(&obj, repo, rev) < 0 ||
+	if (lp_git_revparse(&obj, repo, rev) < 0 ||
 	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		git_object_free(obj);
 		return 0;	/* an unborn HEAD: nothing has changed yet */

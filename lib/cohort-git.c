@@ -8,7 +8,15 @@
  *      file's front matter (its id, and its window for old-style tags);
  *   2. choose: per id, the best candidate by the rules of the mode;
  *      another candidate as good as the best is a duplicate id;
- *   3. load the chosen ones, repository by repository, one at a time.
+ *   3. load the chosen ones, repository by repository.
+ * Passes 1 and 3 run on the ordered pool (pool.h), -j threads: a worker
+ * opens a repository handle of its own, finds (at HEAD: and loads) its
+ * portfolios, and the calling thread takes them in order, so the output
+ * is the same whatever the number of threads.  A git_repository is used
+ * by one thread at a time: the handle goes with the slot to the taker,
+ * which frees it after the portfolios read through it.  At most CHUNK
+ * portfolios ride in one slot, so memory stays flat for a cohort kept
+ * in one repository.
  */
 #include <sys/stat.h>
 
@@ -21,7 +29,12 @@
 #include <git2.h>
 
 #include "cohort-git.h"
+#include "gitsafe.h"
 #include "idset.h"
+#include "pool.h"
+
+/* Portfolios loaded per slot of the pool. */
+#define CHUNK 16
 
 #define SUBMITTED "refs/tags/lp/submitted/"
 
@@ -38,6 +51,28 @@ struct cand {
 	int chosen;
 };
 
+/* Candidates, in the order found. */
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+};
+
+/* A portfolio loaded by a worker, and what loading it said. */
+struct loaded {
+	struct lp_portfolio p;
+	int ok;
+	struct lp_findings said;
+};
+
+/* One repository's pass 1, done by a worker. */
+struct found {
+	struct lp_findings said;
+	int failed;
+	struct cands c;
+	struct lp_git *git;	/* with loaded: the handle they were read through */
+	struct loaded *loaded;	/* at HEAD, with at most CHUNK found: each of them */
+};
+
 struct run {
 	const struct lp_ctx *ctx;
 	const struct lp_git_cohort *src;
@@ -45,6 +80,7 @@ struct run {
 	struct cand *v;
 	size_t n, cap;
 	int failed;
+	int jobs;
 	/* Loading: what, and whom to hand each portfolio to. */
 	unsigned what;
 	lp_cohort_fn fn;
@@ -138,7 +174,7 @@ collect_ref(git_reference *ref, void *arg)
 }
 
 static int
-refs_to_read(struct run *r, git_repository *repo, const char *path, struct lp_strv *names)
+refs_to_read(const struct run *r, git_repository *repo, const char *path, struct lp_strv *names)
 {
 	struct refs refs = { r->src->submitted ? SUBMITTED "*" : r->src->glob, {0} };
 
@@ -258,8 +294,27 @@ submission_tag_for(const char *ref, struct cand *c, const char *window)
 }
 
 static void
-add_candidate(struct run *r, struct lp_git *git, size_t repo, const char *ref,
-    const char *subdir, git_time_t when)
+cands_push(struct cands *cs, const struct cand *c)
+{
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 16;
+		cs->v = lp_xreallocarray(cs->v, cs->cap, sizeof *cs->v);
+	}
+	cs->v[cs->n++] = *c;
+}
+
+static void
+cand_free(struct cand *c)
+{
+	free(c->ref);
+	free(c->subdir);
+	free(c->id);
+	free(c->label);
+}
+
+static void
+add_candidate(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
+    const char *ref, const char *subdir, git_time_t when)
 {
 	struct cand c = { .repo = repo, .when = when };
 	char *window = NULL;
@@ -278,17 +333,13 @@ add_candidate(struct run *r, struct lp_git *git, size_t repo, const char *ref,
 	}
 	free(window);
 	if (!c.id)
-		r->failed = 1;	/* reported while reading it */
+		f->failed = 1;	/* reported while reading it */
 add:
 	if (!c.label)
 		c.label = lp_xasprintf("%s@%s", r->repos.v[repo], ref);
 	c.ref = lp_xstrdup(ref);
 	c.subdir = lp_xstrdup(subdir);
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 64;
-		r->v = lp_xreallocarray(r->v, r->cap, sizeof *r->v);
-	}
-	r->v[r->n++] = c;
+	cands_push(&f->c, &c);
 }
 
 static int
@@ -302,13 +353,13 @@ holds_portfolio(const git_tree *t)
 
 /* Depth-first, as the checkout walk: a portfolio is not searched further. */
 static void
-walk_tree(struct run *r, struct lp_git *git, size_t repo, const char *ref, git_time_t when,
-    git_tree *t, const char *subdir, int depth)
+walk_tree(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
+    const char *ref, git_time_t when, git_tree *t, const char *subdir, int depth)
 {
 	git_repository *grepo = lp_git_repo(git);
 
 	if (holds_portfolio(t)) {
-		add_candidate(r, git, repo, ref, subdir, when);
+		add_candidate(r, f, git, repo, ref, subdir, when);
 		return;
 	}
 	if (depth > 64)
@@ -323,38 +374,39 @@ walk_tree(struct run *r, struct lp_git *git, size_t repo, const char *ref, git_t
 			continue;
 		if (git_tree_lookup(&sub, grepo, git_tree_entry_id(e)) < 0) {
 			lp_error("%s@%s: %s: %s", r->repos.v[repo], ref, name, git_message());
-			r->failed = 1;
+			f->failed = 1;
 			continue;
 		}
 		path = *subdir ? lp_xasprintf("%s/%s", subdir, name) : lp_xstrdup(name);
-		walk_tree(r, git, repo, ref, when, sub, path, depth + 1);
+		walk_tree(r, f, git, repo, ref, when, sub, path, depth + 1);
 		free(path);
 		git_tree_free(sub);
 	}
 }
 
 static void
-find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
+find_at_ref(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
+    const char *ref)
 {
 	git_repository *grepo = lp_git_repo(git);
 	git_object *obj = NULL, *commit = NULL;
 	git_tree *tree = NULL;
-	size_t before = r->n;
+	size_t before = f->c.n;
 
-	if (git_revparse_single(&obj, grepo, ref) < 0 ||
+	if (lp_git_revparse(&obj, grepo, ref) < 0 ||
 	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
 	    git_commit_tree(&tree, (git_commit *)commit) < 0) {
 		lp_error("%s: cannot read %s: %s", r->repos.v[repo], ref, git_message());
 		lp_diag_fail();
-		r->failed = 1;
+		f->failed = 1;
 	} else {
-		walk_tree(r, git, repo, ref, ref_time(obj, (git_commit *)commit), tree, "", 0);
+		walk_tree(r, f, git, repo, ref, ref_time(obj, (git_commit *)commit), tree, "", 0);
 		/* A repository read at HEAD must hold a portfolio, as an operand must. */
-		if (r->n == before && !r->src->glob && !r->src->submitted) {
+		if (f->c.n == before && !r->src->glob && !r->src->submitted) {
 			lp_error("no portfolio found in %s at %s (a directory holding portfolio.md)",
 			    r->repos.v[repo], ref);
 			lp_diag_fail();
-			r->failed = 1;
+			f->failed = 1;
 		}
 	}
 	git_tree_free(tree);
@@ -362,31 +414,127 @@ find_at_ref(struct run *r, struct lp_git *git, size_t repo, const char *ref)
 	git_object_free(obj);
 }
 
-static void load_found(struct run *r, struct lp_git *git, size_t from);
+/* On a worker: c's portfolio, read through git, into l. */
+static void
+load_one(const struct run *r, struct lp_git *git, const struct cand *c, struct loaded *l)
+{
+	struct lp_findings *old = lp_diag_capture(&l->said);
+	struct lp_tree *tree = NULL;
+
+	memset(&l->p, 0, sizeof l->p);
+	l->ok = lp_tree_open_git(git, c->ref, c->subdir, &tree) == 0 &&
+	    lp_portfolio_load(&l->p, tree, r->what) == 0;
+	lp_diag_capture(old);
+}
+
+/* On the calling thread, in order: hand l's portfolio on, then free it. */
+static void
+visit(struct run *r, struct loaded *l)
+{
+	const char *seen;
+
+	lp_diag_replay(&l->said);
+	if (!l->ok) {
+		r->failed = 1;
+	} else if (!lp_portfolio_selected(r->ctx, &l->p)) {
+		/* not asked for */
+	} else if (at_head(r) && (seen = lp_idset_add(&r->ids, l->p.id, l->p.label))) {
+		lp_error("two portfolios have the id '%s': %s and %s", l->p.id, seen, l->p.label);
+		r->failed = 1;
+	} else if (r->fn(&l->p, r->arg) < 0) {
+		r->failed = 1;
+	}
+	lp_portfolio_free(&l->p);
+	lp_findings_free(&l->said);
+	if (++r->done % 50 == 0 && r->ctx->progress && !r->ctx->quiet)
+		lp_progress_show("%zu portfolios", r->done);
+}
+
+/* Pass 1 for repository i, on a worker: its candidates, at HEAD loaded too. */
+static void
+find_one(void *arg, void **state, size_t i, void *slot)
+{
+	const struct run *r = arg;
+	struct found *f = slot;
+	struct lp_findings *old = lp_diag_capture(&f->said);
+	struct lp_git *git = NULL;
+	struct lp_strv refs = {0};
+
+	(void)state;
+	if (lp_git_open_bare(r->repos.v[i], &git) < 0) {
+		lp_diag_fail();
+		f->failed = 1;
+		goto out;
+	}
+	if (refs_to_read(r, lp_git_repo(git), r->repos.v[i], &refs) < 0) {
+		lp_diag_fail();
+		f->failed = 1;
+	}
+	for (size_t k = 0; k < refs.n; k++)
+		find_at_ref(r, f, git, i, refs.v[k]);
+	lp_strv_free(&refs);
+	if (at_head(r) && f->c.n > 0 && f->c.n <= CHUNK) {
+		f->loaded = lp_xcalloc(f->c.n, sizeof *f->loaded);
+		for (size_t k = 0; k < f->c.n; k++)
+			load_one(r, git, &f->c.v[k], &f->loaded[k]);
+		f->git = git;
+		git = NULL;
+	}
+out:
+	if (git)
+		lp_git_free(git);
+	lp_diag_capture(old);
+}
+
+static void load_chunks(struct run *r, struct cand *v, size_t n);
+
+/* Pass 1 for repository i, taken in order. */
+static void
+take_found(void *arg, size_t i, void *slot)
+{
+	struct run *r = arg;
+	struct found *f = slot;
+
+	(void)i;
+	lp_diag_replay(&f->said);
+	lp_findings_free(&f->said);
+	if (f->failed)
+		r->failed = 1;
+	if (!at_head(r)) {
+		/* Chosen among all repositories' candidates once all are found. */
+		for (size_t k = 0; k < f->c.n; k++) {
+			if (r->n == r->cap) {
+				r->cap = r->cap ? r->cap * 2 : 64;
+				r->v = lp_xreallocarray(r->v, r->cap, sizeof *r->v);
+			}
+			r->v[r->n++] = f->c.v[k];
+		}
+		free(f->c.v);
+		return;
+	}
+	if (f->loaded) {
+		for (size_t k = 0; k < f->c.n; k++)
+			visit(r, &f->loaded[k]);
+		free(f->loaded);
+		lp_git_free(f->git);
+	} else {
+		/* A cohort in one repository: loaded in chunks, side by side. */
+		load_chunks(r, f->c.v, f->c.n);
+	}
+	for (size_t k = 0; k < f->c.n; k++)
+		cand_free(&f->c.v[k]);
+	free(f->c.v);
+}
 
 static void
 find_all(struct run *r)
 {
-	for (size_t i = 0; i < r->repos.n; i++) {
-		struct lp_git *git = NULL;
-		struct lp_strv refs = {0};
+	struct lp_pool_job job = {
+		.n = r->repos.n, .slot_size = sizeof(struct found),
+		.work = find_one, .take = take_found, .arg = r,
+	};
 
-		if (lp_git_open_bare(r->repos.v[i], &git) < 0) {
-			lp_diag_fail();
-			r->failed = 1;
-			continue;
-		}
-		if (refs_to_read(r, lp_git_repo(git), r->repos.v[i], &refs) < 0) {
-			lp_diag_fail();
-			r->failed = 1;
-		}
-		for (size_t k = 0; k < refs.n; k++)
-			find_at_ref(r, git, i, refs.v[k]);
-		if (at_head(r))
-			load_found(r, git, 0);
-		lp_strv_free(&refs);
-		lp_git_free(git);
-	}
+	lp_pool_run(&job, r->jobs);
 }
 
 /* ---- pass 2: choose ---- */
@@ -471,96 +619,119 @@ choose(struct run *r)
 
 /* ---- pass 3: load ---- */
 
+/* Candidates of one repository, up to CHUNK of them chosen. */
+struct chunk {
+	const struct cand *v;
+	size_t n;
+	size_t chosen;
+};
+
+struct chunks {
+	struct run *r;
+	struct chunk *v;
+	size_t n;
+};
+
+/* One chunk's slot: the handle its portfolios were read through, and them. */
+struct chunk_slot {
+	struct lp_findings said;	/* opening the repository */
+	int failed;
+	struct lp_git *git;
+	struct loaded l[CHUNK];
+	size_t n;
+};
+
 static void
-cands_free(struct run *r, size_t from)
+load_chunk(void *arg, void **state, size_t i, void *slot)
 {
-	for (size_t i = from; i < r->n; i++) {
-		free(r->v[i].ref);
-		free(r->v[i].subdir);
-		free(r->v[i].id);
-		free(r->v[i].label);
+	const struct chunks *cs = arg;
+	const struct chunk *ch = &cs->v[i];
+	struct chunk_slot *s = slot;
+	struct lp_findings *old = lp_diag_capture(&s->said);
+
+	(void)state;
+	if (lp_git_open_bare(cs->r->repos.v[ch->v[0].repo], &s->git) < 0) {
+		lp_diag_fail();
+		s->failed = 1;
 	}
-	r->n = from;
+	lp_diag_capture(old);
+	if (s->failed)
+		return;
+	for (size_t k = 0; k < ch->n; k++)
+		if (ch->v[k].chosen)
+			load_one(cs->r, s->git, &ch->v[k], &s->l[s->n++]);
 }
 
 static void
-visit(struct run *r, struct lp_git *git, const struct cand *c)
+take_chunk(void *arg, size_t i, void *slot)
 {
-	struct lp_tree *tree = NULL;
-	struct lp_portfolio p;
-	const char *seen;
+	const struct chunks *cs = arg;
+	struct chunk_slot *s = slot;
 
-	memset(&p, 0, sizeof p);
-	if (lp_tree_open_git(git, c->ref, c->subdir, &tree) < 0 ||
-	    lp_portfolio_load(&p, tree, r->what) < 0) {
-		r->failed = 1;
-	} else if (!lp_portfolio_selected(r->ctx, &p)) {
-		/* not asked for */
-	} else if (at_head(r) && (seen = lp_idset_add(&r->ids, p.id, p.label))) {
-		lp_error("two portfolios have the id '%s': %s and %s", p.id, seen, p.label);
-		r->failed = 1;
-	} else if (r->fn(&p, r->arg) < 0) {
-		r->failed = 1;
-	}
-	lp_portfolio_free(&p);
-	if (++r->done % 50 == 0 && r->ctx->progress && !r->ctx->quiet)
-		lp_progress_show("%zu portfolios", r->done);
+	(void)i;
+	lp_diag_replay(&s->said);
+	lp_findings_free(&s->said);
+	if (s->failed)
+		cs->r->failed = 1;
+	for (size_t k = 0; k < s->n; k++)
+		visit(cs->r, &s->l[k]);
+	if (s->git)
+		lp_git_free(s->git);
 }
 
-/* At HEAD: the portfolios found in one repository, loaded with its handle. */
+/*
+ * Load the chosen ones of v (n, in the order of the checkout walk), in
+ * chunks of one repository, on the pool.
+ */
 static void
-load_found(struct run *r, struct lp_git *git, size_t from)
+load_chunks(struct run *r, struct cand *v, size_t n)
 {
-	for (size_t i = from; i < r->n; i++)
-		visit(r, git, &r->v[i]);
-	cands_free(r, from);
-}
+	struct chunks cs = { .r = r };
+	struct lp_pool_job job = {
+		.slot_size = sizeof(struct chunk_slot), .work = load_chunk,
+		.take = take_chunk, .arg = &cs,
+	};
+	size_t cap = 0;
 
-static void
-load_chosen(struct run *r)
-{
-	struct lp_git *git = NULL;
-	size_t open = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		struct chunk *last = cs.n ? &cs.v[cs.n - 1] : NULL;
 
-	for (size_t i = 0; i < r->n; i++) {
-		const struct cand *c = &r->v[i];
-
-		if (!c->chosen)
+		if (!v[i].chosen)
 			continue;
-		if (c->repo != open) {
-			if (git)
-				lp_git_free(git);
-			git = NULL;
-			open = c->repo;
-			if (lp_git_open_bare(r->repos.v[open], &git) < 0) {
-				lp_diag_fail();
-				r->failed = 1;
-				continue;
-			}
+		if (last && last->v[0].repo == v[i].repo && last->chosen < CHUNK) {
+			last->n = (size_t)(&v[i] - last->v) + 1;
+			last->chosen++;
+			continue;
 		}
-		if (git)
-			visit(r, git, c);
+		if (cs.n == cap) {
+			cap = cap ? cap * 2 : 64;
+			cs.v = lp_xreallocarray(cs.v, cap, sizeof *cs.v);
+		}
+		cs.v[cs.n++] = (struct chunk){ .v = &v[i], .n = 1, .chosen = 1 };
 	}
-	if (git)
-		lp_git_free(git);
+	job.n = cs.n;
+	lp_pool_run(&job, r->jobs);
+	free(cs.v);
 }
 
 int
 lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
     unsigned what, lp_cohort_fn fn, void *arg)
 {
-	struct run r = { .ctx = ctx, .src = src, .what = what, .fn = fn, .arg = arg };
+	struct run r = { .ctx = ctx, .src = src, .what = what, .fn = fn, .arg = arg,
+	    .jobs = lp_cohort_jobs(ctx) };
 
 	if (find_repositories(src->path, &r.repos) < 0)
 		return -1;
 	find_all(&r);
 	if (!at_head(&r)) {
 		choose(&r);
-		load_chosen(&r);
+		load_chunks(&r, r.v, r.n);
 	}
 	if (ctx->progress && !ctx->quiet)
 		lp_progress_clear();
-	cands_free(&r, 0);
+	for (size_t i = 0; i < r.n; i++)
+		cand_free(&r.v[i]);
 	free(r.v);
 	lp_idset_free(&r.ids);
 	lp_strv_free(&r.repos);

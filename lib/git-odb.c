@@ -36,7 +36,20 @@
 /* zlib never expands more than about 1032:1; a header beyond that lies. */
 #define ZLIB_MAX_RATIO 1032u
 #define HEADER_MAX 64
-#define HEADER_READ 4096
+/*
+ * What a header read takes of the file.  Most portfolio files compress
+ * to less, and then the header read holds the whole object: inflated
+ * once and kept for the read that follows (lp checks a blob's size
+ * before it loads it), when no larger than KEEP_MAX.
+ */
+#define HEADER_READ 16384
+#define KEEP_MAX (1u << 20)
+
+struct raw {
+	unsigned char *in;
+	size_t inlen;
+	size_t filesize;	/* the whole file, even when only a head was read */
+};
 
 struct safe_loose {
 	git_odb_backend parent;
@@ -50,6 +63,16 @@ struct safe_loose {
 	 * behind this one; those it has just written whole.
 	 */
 	unsigned char fanout[256 / 8];
+	/*
+	 * The last object whose header was read, when that read took the
+	 * whole file: inflated, for the full read of the same object that
+	 * comes next.  A repository (so its backends) is used by one thread
+	 * at a time.
+	 */
+	git_oid kept_oid;
+	void *kept;		/* from git_odb_backend_data_alloc */
+	size_t kept_len;
+	git_object_t kept_type;
 };
 
 static int
@@ -87,12 +110,6 @@ fanout_scan(struct safe_loose *b)
 	}
 	closedir(dp);
 }
-
-struct raw {
-	unsigned char *in;
-	size_t inlen;
-	size_t filesize;	/* the whole file, even when only a head was read */
-};
 
 static int
 corrupt(const struct safe_loose *b, const char *hex, const char *why)
@@ -205,11 +222,12 @@ inflate_step(z_stream *z)
 /*
  * Inflate the whole object into a buffer from git_odb_backend_data_alloc,
  * exactly as large as the header says; anything else is corrupt.
- * With data NULL, only the header is read.
+ * With data NULL, or an object larger than limit (then *data is NULL),
+ * only the header is read.
  */
 static int
 inflate_object(struct safe_loose *b, const char *hex, const struct raw *r,
-    void **data, size_t *len, git_object_t *type)
+    void **data, size_t limit, size_t *len, git_object_t *type)
 {
 	unsigned char head[HEADER_MAX], *out = NULL, scratch[1];
 	size_t size, hlen, have;
@@ -240,7 +258,7 @@ inflate_object(struct safe_loose *b, const char *hex, const struct raw *r,
 		goto bad;
 	}
 	*len = size;
-	if (!data) {
+	if (!data || size > limit) {
 		rc = 0;
 		goto out;
 	}
@@ -292,12 +310,27 @@ safe_read(void **data, size_t *len, git_object_t *type, git_odb_backend *be,
 	struct raw r;
 	int rc;
 
+	if (b->kept && git_oid_equal(&b->kept_oid, oid)) {
+		*data = b->kept;
+		*len = b->kept_len;
+		*type = b->kept_type;
+		b->kept = NULL;
+		return 0;
+	}
 	git_oid_tostr(hex, sizeof hex, oid);
 	if ((rc = slurp(b, hex, 0, &r)) != 0)
 		return rc;
-	rc = inflate_object(b, hex, &r, data, len, type);
+	rc = inflate_object(b, hex, &r, data, SIZE_MAX, len, type);
 	free(r.in);
 	return rc;
+}
+
+static void
+forget_kept(struct safe_loose *b)
+{
+	if (b->kept)
+		git_odb_backend_data_free(&b->parent, b->kept);
+	b->kept = NULL;
 }
 
 static int
@@ -310,9 +343,18 @@ safe_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
 	int rc;
 
 	git_oid_tostr(hex, sizeof hex, oid);
+	forget_kept(b);
 	if ((rc = slurp(b, hex, HEADER_READ, &r)) != 0)
 		return rc;
-	rc = inflate_object(b, hex, &r, NULL, len, type);
+	/* The whole file is here: a small object is inflated once, now. */
+	if (r.inlen == r.filesize) {
+		rc = inflate_object(b, hex, &r, &b->kept, KEEP_MAX, len, type);
+		b->kept_len = *len;
+		b->kept_type = *type;
+		git_oid_cpy(&b->kept_oid, oid);
+	} else {
+		rc = inflate_object(b, hex, &r, NULL, 0, len, type);
+	}
 	free(r.in);
 	return rc;
 }
@@ -387,6 +429,7 @@ safe_free(git_odb_backend *be)
 {
 	struct safe_loose *b = (struct safe_loose *)be;
 
+	forget_kept(b);
 	free(b->objects);
 	free(b->repo);
 	free(b);

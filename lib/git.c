@@ -92,6 +92,39 @@ lp_git_need(void)
 	pthread_once(&git_once, git_start);
 }
 
+/* Whether spec names a reference whose object is not in the repository. */
+static int
+ref_target_missing(git_repository *repo, const char *spec)
+{
+	git_reference *ref = NULL, *resolved = NULL;
+	git_odb *odb = NULL;
+	int missing = 0;
+
+	if (git_reference_dwim(&ref, repo, spec) == 0 &&
+	    git_reference_resolve(&resolved, ref) == 0 &&
+	    git_repository_odb(&odb, repo) == 0 &&
+	    !git_odb_exists(odb, git_reference_target(resolved))) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof hex, git_reference_target(resolved));
+		git_error_set(GIT_ERROR_ODB, "object not found - no match for id (%s)", hex);
+		missing = 1;
+	}
+	git_odb_free(odb);
+	git_reference_free(resolved);
+	git_reference_free(ref);
+	return missing;
+}
+
+int
+lp_git_revparse(git_object **out, git_repository *repo, const char *spec)
+{
+	*out = NULL;
+	if (ref_target_missing(repo, spec))
+		return GIT_ENOTFOUND;
+	return git_revparse_single(out, repo, spec);
+}
+
 /* At exit only: libgit2 is not started a second time after this. */
 void
 lp_git_global_shutdown(void)
@@ -800,7 +833,7 @@ rev_commit(struct lp_git *g, const char *rev, git_object **commit)
 	int r;
 
 	*commit = NULL;
-	r = git_revparse_single(&obj, g->repo, rev);
+	r = lp_git_revparse(&obj, g->repo, rev);
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC) {
 		lp_error("%s: unknown revision %s", g->where, rev);
 		return -1;

@@ -35,6 +35,14 @@ int lp_git_link_check(git_repository *repo, const char *dir);
 int lp_git_link_dangling(const char *dir);
 
 /*
+ * git_revparse_single, without its leak: libgit2 1.5 keeps the reference
+ * a revision names when the object it points at is missing (a repository
+ * cut short, a hostile one).  Such a revision is told apart first, and
+ * fails as libgit2 would fail it, with its error set.
+ */
+int lp_git_revparse(git_object **out, git_repository *repo, const char *spec);
+
+/*
  * Author and committer for a commit or tag, from the environment and
  * git's configuration as git finds them; 0, or -1 after a message.
  */

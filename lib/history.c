@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "assessment.h"
+#include "gitsafe.h"
 #include "history.h"
 
 static int
@@ -265,7 +266,7 @@ walk_start(struct lp_git *g, const char *rev, git_oid *start)
 	} else if (lp_git_resolve(g, rev, shortid) < 0) {
 		return -1;	/* named: "unknown revision" */
 	}
-	if (git_revparse_single(&obj, repo, rev) < 0 ||
+	if (lp_git_revparse(&obj, repo, rev) < 0 ||
 	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
 		git_failed(rev);
 		goto out;

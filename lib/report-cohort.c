@@ -122,34 +122,30 @@ newest_evidence(const struct lp_portfolio *p)
 }
 
 /*
- * Where p's history is: its repository (kept in r for the next
- * portfolio), the revision and p's directory in it.  0, 1 outside git, -1.
+ * Where p's history is: its repository (a git_repository *), the
+ * revision and p's directory in it.  A portfolio read from git is asked
+ * of the repository it was read from (the caller's, in use on this
+ * thread until p is freed); one in a directory, of its work tree's
+ * (kept in r for the next portfolio).  0, 1 outside git, -1.
  */
 static int
 history_of(struct lp_report_reader *r, const struct lp_portfolio *p,
-    struct lp_git **git, const char **rev, char **subdir)
+    void **repo, const char **rev, char **subdir)
 {
-	const char *dir = lp_tree_dir(p->tree), *sub, *path;
-	struct lp_git *g = NULL;
-	void *repo;
+	const char *dir = lp_tree_dir(p->tree), *sub;
+	struct lp_git *git;
 	int rc;
 
 	*subdir = NULL;
 	if (dir) {
-		if ((rc = reader_repository(r, dir, git)) != 0)
+		if ((rc = reader_repository(r, dir, &git)) != 0)
 			return rc;
+		*repo = lp_git_repo(git);
 		*rev = "HEAD";
-		return lp_git_prefix(*git, dir, subdir) < 0 ? -1 : 0;
+		return lp_git_prefix(git, dir, subdir) < 0 ? -1 : 0;
 	}
-	if (lp_tree_git_source(p->tree, &repo, rev, &sub) < 0)
+	if (lp_tree_git_source(p->tree, repo, rev, &sub) < 0)
 		return 1;
-	path = git_repository_path(repo);
-	if (!r->git || strcmp(r->git_workdir, path) != 0) {
-		if (lp_git_open_bare(path, &g) < 0)
-			return -1;
-		reader_keep(r, g, path);
-	}
-	*git = r->git;
 	*subdir = lp_xstrdup(sub);
 	return 0;
 }
@@ -162,7 +158,7 @@ history_of(struct lp_report_reader *r, const struct lp_portfolio *p,
 static lp_date
 last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
 {
-	struct lp_git *git;
+	void *repo;
 	const char *rev;
 	char *subdir = NULL;
 	lp_date d = LP_DATE_NONE;
@@ -170,8 +166,8 @@ last_activity(struct lp_report_reader *r, const struct lp_portfolio *p)
 
 	if (!r->activity)
 		r->activity = lp_activity_new();
-	if (history_of(r, p, &git, &rev, &subdir) == 0)
-		rc = lp_activity_of(r->activity, lp_git_repo(git), rev, subdir, &d);
+	if (history_of(r, p, &repo, &rev, &subdir) == 0)
+		rc = lp_activity_of(r->activity, repo, rev, subdir, &d);
 	free(subdir);
 	return rc == 0 ? d : newest_evidence(p);
 }

@@ -15,6 +15,7 @@
 #include <git2.h>
 
 #include "docwrite.h"
+#include "gitsafe.h"
 #include "submit.h"
 
 extern char **environ;
@@ -67,7 +68,7 @@ tagged(git_repository *repo, const git_oid *commit, const char *tag, int *found)
 		if (!is_tag_or_suffixed(names.strings[i], tag))
 			continue;
 		ref = lp_xasprintf("refs/tags/%s", names.strings[i]);
-		if (git_revparse_single(&obj, repo, ref) == 0 &&
+		if (lp_git_revparse(&obj, repo, ref) == 0 &&
 		    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) == 0)
 			*found = git_oid_equal(git_object_id(peeled), commit);
 		git_object_free(peeled);

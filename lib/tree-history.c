@@ -15,6 +15,7 @@
 #include <git2.h>
 
 #include "activity.h"
+#include "gitsafe.h"
 #include "lp.h"
 #include "tree-internal.h"
 
@@ -89,7 +90,7 @@ points(struct lp_history *h, git_repository *repo, const char *rev, const char *
 	free(h->key);
 	h->key = key;
 	memset(h->has, 0, h->n);
-	if (git_revparse_single(&start, repo, rev) < 0 ||
+	if (lp_git_revparse(&start, repo, rev) < 0 ||
 	    git_object_peel(&c, start, GIT_OBJECT_COMMIT) < 0 ||
 	    git_revwalk_new(&w, repo) < 0 || git_revwalk_push(w, git_object_id(c)) < 0) {
 		rc = history_error(where);

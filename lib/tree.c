@@ -24,6 +24,7 @@
 #include <git2.h>
 
 #include "lp.h"
+#include "gitsafe.h"
 #include "activity.h"
 #include "tree-internal.h"
 
@@ -612,7 +613,7 @@ lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
 		tree_error(t, "", outside);
 		goto out;
 	}
-	r = git_revparse_single(&obj, t->repo, rev);
+	r = lp_git_revparse(&obj, t->repo, rev);
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC || r == GIT_EAMBIGUOUS) {
 		lp_error("%s: %s revision %s", where,
 		    r == GIT_EAMBIGUOUS ? "ambiguous" : "unknown", rev);

@@ -43,6 +43,32 @@ like "$(cat j1.err)" "two portfolios have the id 'lp00002'" "... duplicate ids t
 git -C c init -q && git -C c add -A && git -C c commit -q -m cohort
 same_run "lp-window status --at HEAD" lp-window status --at HEAD c
 
+# --git, in both shapes: a cohort in one repository (90 portfolios, more
+# than one slot of the pool holds: loaded in chunks) and a directory of
+# repositories, one per practitioner; and with --ref, where each ref is
+# read before the newest is chosen.
+same_run "lp-report summary --git (one repository)" lp-report summary --git c
+same_run "lp-report coverage --git (one repository)" lp-report coverage --git c
+same_run "lp check --git (one repository)" lp check --git c --at HEAD
+git -C c tag v1
+sed 's/^name: .*/name: Renamed Later/' c/lp00040/portfolio.md >x && mv x c/lp00040/portfolio.md
+git -C c commit -q -am later && git -C c tag v2
+same_run "lp-report summary --git --ref (two tags)" lp-report summary --git c --ref 'refs/tags/v*'
+lp-report summary -j 4 --git c --ref 'refs/tags/v*' >tags.out 2>&1
+like "$(cat tags.out)" "Renamed Later" "--ref: the newest tag's portfolio wins, on threads too"
+gen-cohort -n 40 -e 4 --bare bare
+gen-cohort -n 40 -e 4 plain
+same_run "lp-report summary --git (40 repositories)" lp-report summary --git bare
+lp-report summary -j 4 -o tsv --git bare | cut -f1-14,17- >git.tsv
+lp-report summary -j 1 -o tsv plain | cut -f1-14,17- >plain.tsv
+if [ -s git.tsv ] && cmp -s git.tsv plain.tsv; then
+	ok "--git rows on threads are the checkout's (but path and last_activity)"
+else
+	not_ok "--git rows on threads are the checkout's" "$(diff git.tsv plain.tsv | head -5)"
+fi
+rm -rf bare/lp00011.git/objects/??
+same_run "lp-report summary --git with a repository emptied of objects" lp-report summary --git bare
+
 run lp-report summary -j 0 c
 is_rc 2 "-j 0 is refused"
 like "$err" "-j" "... naming the option"
