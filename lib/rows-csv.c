@@ -258,6 +258,15 @@ lp_rows_csv_start(struct lp_reader *r)
 	csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r->csv, csv_no_space);
 	csv_set_realloc_func(&r->csv, csv_capped_realloc);
-	csv_set_blk_size(&r->csv, CSV_BLOCK);
+	/*
+	 * In memory no field is longer than the text: a small file (each
+	 * version of assessment.csv in a history) gets a small buffer, not
+	 * 64 KiB to allocate and touch.  The 8 bytes are the closing quote
+	 * and NUL libcsv may store.
+	 */
+	if (!r->in && (size_t)(r->end - r->p) + 8 < CSV_BLOCK)
+		csv_set_blk_size(&r->csv, (size_t)(r->end - r->p) + 8);
+	else
+		csv_set_blk_size(&r->csv, CSV_BLOCK);
 	r->csv_ready = 1;
 }
