@@ -42,6 +42,7 @@
 struct cand {
 	size_t repo;		/* index into the repositories */
 	char *ref;		/* full ref name, or "HEAD" */
+	char commit[GIT_OID_HEXSZ + 1];	/* what ref named when it was found */
 	char *subdir;		/* "" or "a/b" */
 	char *id;		/* NULL when portfolio.md could not be read (reported) */
 	char *label;
@@ -253,7 +254,7 @@ read_head(struct lp_git *git, const char *ref, const char *subdir, struct cand *
 
 	memset(&doc, 0, sizeof doc);
 	*window = NULL;
-	if (lp_tree_open_git(git, ref, subdir, &tree) < 0)
+	if (lp_tree_open_git_at(git, ref, c->commit, subdir, &tree) < 0)
 		return;
 	c->label = lp_xstrdup(lp_tree_label(tree));
 	path = lp_tree_path(tree, "portfolio.md");
@@ -314,11 +315,12 @@ cand_free(struct cand *c)
 
 static void
 add_candidate(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
-    const char *ref, const char *subdir, git_time_t when)
+    const char *ref, const git_oid *commit, const char *subdir, git_time_t when)
 {
 	struct cand c = { .repo = repo, .when = when };
 	char *window = NULL;
 
+	git_oid_tostr(c.commit, sizeof c.commit, commit);
 	if (at_head(r)) {
 		/* Nothing to choose: loaded at once, its id checked then. */
 		c.chosen = 1;
@@ -354,12 +356,13 @@ holds_portfolio(const git_tree *t)
 /* Depth-first, as the checkout walk: a portfolio is not searched further. */
 static void
 walk_tree(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
-    const char *ref, git_time_t when, git_tree *t, const char *subdir, int depth)
+    const char *ref, const git_oid *commit, git_time_t when, git_tree *t,
+    const char *subdir, int depth)
 {
 	git_repository *grepo = lp_git_repo(git);
 
 	if (holds_portfolio(t)) {
-		add_candidate(r, f, git, repo, ref, subdir, when);
+		add_candidate(r, f, git, repo, ref, commit, subdir, when);
 		return;
 	}
 	if (depth > 64)
@@ -378,7 +381,7 @@ walk_tree(const struct run *r, struct found *f, struct lp_git *git, size_t repo,
 			continue;
 		}
 		path = *subdir ? lp_xasprintf("%s/%s", subdir, name) : lp_xstrdup(name);
-		walk_tree(r, f, git, repo, ref, when, sub, path, depth + 1);
+		walk_tree(r, f, git, repo, ref, commit, when, sub, path, depth + 1);
 		free(path);
 		git_tree_free(sub);
 	}
@@ -400,7 +403,8 @@ find_at_ref(const struct run *r, struct found *f, struct lp_git *git, size_t rep
 		lp_diag_fail();
 		f->failed = 1;
 	} else {
-		walk_tree(r, f, git, repo, ref, ref_time(obj, (git_commit *)commit), tree, "", 0);
+		walk_tree(r, f, git, repo, ref, git_object_id(commit),
+		    ref_time(obj, (git_commit *)commit), tree, "", 0);
 		/* A repository read at HEAD must hold a portfolio, as an operand must. */
 		if (f->c.n == before && !r->src->glob && !r->src->submitted) {
 			lp_error("no portfolio found in %s at %s (a directory holding portfolio.md)",
@@ -422,7 +426,7 @@ load_one(const struct run *r, struct lp_git *git, const struct cand *c, struct l
 	struct lp_tree *tree = NULL;
 
 	memset(&l->p, 0, sizeof l->p);
-	l->ok = lp_tree_open_git(git, c->ref, c->subdir, &tree) == 0 &&
+	l->ok = lp_tree_open_git_at(git, c->ref, c->commit, c->subdir, &tree) == 0 &&
 	    lp_portfolio_load(&l->p, tree, r->what) == 0;
 	lp_diag_capture(old);
 }

@@ -37,8 +37,8 @@ int lp_git_link_dangling(const char *dir);
 /*
  * git_revparse_single, without its leak: libgit2 1.5 keeps the reference
  * a revision names when the object it points at is missing (a repository
- * cut short, a hostile one).  Such a revision is told apart first, and
- * fails as libgit2 would fail it, with its error set.
+ * cut short, a hostile one).  A plain reference or object id is looked
+ * up here, once; anything else goes to libgit2.
  */
 int lp_git_revparse(git_object **out, git_repository *repo, const char *spec);
 

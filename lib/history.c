@@ -290,12 +290,6 @@ lp_history_walk(struct lp_git *g, const char *rev, const char *path,
 	memset(&w, 0, sizeof w);
 	w.repo = lp_git_repo(g);
 	w.path = path;
-	/*
-	 * Like git log, do not hash every object read again: zlib's own
-	 * check still catches a corrupt object, and the history of one file
-	 * reads thousands of commits and trees.
-	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	if ((rc = walk_start(g, rev, &start)) != 0)
 		return rc;
 	rc = -1;

@@ -585,6 +585,13 @@ struct lp_git;
  */
 int lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir, struct lp_tree **out);
 /*
+ * The same at the commit commit_hex (40 hex digits) that rev was already
+ * resolved to: named rev in messages, with no second lookup of the ref
+ * (a cohort read finds the portfolios at a ref, then loads each).
+ */
+int lp_tree_open_git_at(struct lp_git *git, const char *rev, const char *commit_hex,
+    const char *subdir, struct lp_tree **out);
+/*
  * The portfolio at subdir as it is staged in git's index (lp check
  * --staged, for a pre-commit hook): files are named ":subdir/file".
  */

@@ -41,6 +41,7 @@ struct lp_tree {
 	git_odb *odb;
 	git_tree *root;		/* the portfolio's tree; NULL when it did not exist */
 	char *rev;
+	char commit[GIT_OID_HEXSZ + 1];	/* the commit rev named, when read at one */
 	char *subdir;		/* "" or "a/b/" */
 };
 
@@ -110,7 +111,8 @@ lp_tree_git_source(const struct lp_tree *t, void **repo, const char **rev, const
 	if (t->kind != TREE_GIT)
 		return -1;
 	*repo = t->repo;
-	*rev = t->rev;
+	/* The commit itself: what rev named when the tree was read. */
+	*rev = t->commit[0] ? t->commit : t->rev;
 	*subdir = t->subdir;
 	return 0;
 }
@@ -595,9 +597,22 @@ git_tree_new(struct lp_git *git, const char *rev, const char *subdir)
 	return t;
 }
 
-int
-lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
-    struct lp_tree **out)
+/* rev's object: by name, or by commit_hex when the caller resolved it. */
+static int
+resolve_rev(git_repository *repo, const char *rev, const char *commit_hex, git_object **obj)
+{
+	git_oid id;
+
+	if (!commit_hex)
+		return lp_git_revparse(obj, repo, rev);
+	if (git_oid_fromstr(&id, commit_hex) < 0)
+		return GIT_EINVALIDSPEC;
+	return git_object_lookup(obj, repo, &id, GIT_OBJECT_ANY);
+}
+
+static int
+tree_open_git(struct lp_git *git, const char *rev, const char *commit_hex,
+    const char *subdir, struct lp_tree **out)
 {
 	git_object *obj = NULL, *commit = NULL;
 	git_tree *top = NULL;
@@ -613,7 +628,7 @@ lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
 		tree_error(t, "", outside);
 		goto out;
 	}
-	r = lp_git_revparse(&obj, t->repo, rev);
+	r = resolve_rev(t->repo, rev, commit_hex, &obj);
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC || r == GIT_EAMBIGUOUS) {
 		lp_error("%s: %s revision %s", where,
 		    r == GIT_EAMBIGUOUS ? "ambiguous" : "unknown", rev);
@@ -629,6 +644,7 @@ lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
 		lp_error("%s: %s is not a commit", where, rev);
 		goto out;
 	}
+	git_oid_tostr(t->commit, sizeof t->commit, git_object_id(commit));
 	if (git_commit_tree(&top, (git_commit *)commit) < 0) {
 		git_fail_tree(t, "");
 		goto out;
@@ -645,6 +661,20 @@ out:
 	git_object_free(obj);
 	lp_tree_free(t);
 	return rc;
+}
+
+int
+lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
+    struct lp_tree **out)
+{
+	return tree_open_git(git, rev, NULL, subdir, out);
+}
+
+int
+lp_tree_open_git_at(struct lp_git *git, const char *rev, const char *commit_hex,
+    const char *subdir, struct lp_tree **out)
+{
+	return tree_open_git(git, rev, commit_hex, subdir, out);
 }
 
 /*
