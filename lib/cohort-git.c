@@ -78,8 +78,7 @@ struct run {
 	const struct lp_ctx *ctx;
 	const struct lp_git_cohort *src;
 	struct lp_strv repos;
-	struct cand *v;
-	size_t n, cap;
+	struct cands all;	/* not at HEAD: every repository's, to choose among */
 	int failed;
 	int jobs;
 	/* Loading: what, and whom to hand each portfolio to. */
@@ -506,13 +505,8 @@ take_found(void *arg, size_t i, void *slot)
 		r->failed = 1;
 	if (!at_head(r)) {
 		/* Chosen among all repositories' candidates once all are found. */
-		for (size_t k = 0; k < f->c.n; k++) {
-			if (r->n == r->cap) {
-				r->cap = r->cap ? r->cap * 2 : 64;
-				r->v = lp_xreallocarray(r->v, r->cap, sizeof *r->v);
-			}
-			r->v[r->n++] = f->c.v[k];
-		}
+		for (size_t k = 0; k < f->c.n; k++)
+			cands_push(&r->all, &f->c.v[k]);
 		free(f->c.v);
 		return;
 	}
@@ -592,10 +586,10 @@ by_place(const void *pa, const void *pb)
 static void
 choose(struct run *r)
 {
-	if (r->n > 1)
-		qsort_r(r->v, r->n, sizeof *r->v, by_id, (void *)r->src);
-	for (size_t i = 0; i < r->n; i++) {
-		struct cand *c = &r->v[i];
+	if (r->all.n > 1)
+		qsort_r(r->all.v, r->all.n, sizeof *r->all.v, by_id, (void *)r->src);
+	for (size_t i = 0; i < r->all.n; i++) {
+		struct cand *c = &r->all.v[i];
 		const struct cand *best;
 		size_t k = i;
 
@@ -604,9 +598,9 @@ choose(struct run *r)
 			c->chosen = c->id != NULL;
 			continue;
 		}
-		while (k > 0 && r->v[k - 1].id && strcmp(r->v[k - 1].id, c->id) == 0)
+		while (k > 0 && r->all.v[k - 1].id && strcmp(r->all.v[k - 1].id, c->id) == 0)
 			k--;
-		best = &r->v[k];
+		best = &r->all.v[k];
 		if (best == c) {
 			c->chosen = 1;
 			continue;
@@ -617,8 +611,8 @@ choose(struct run *r)
 			r->failed = 1;
 		}
 	}
-	if (r->n > 1)
-		qsort(r->v, r->n, sizeof *r->v, by_place);
+	if (r->all.n > 1)
+		qsort(r->all.v, r->all.n, sizeof *r->all.v, by_place);
 }
 
 /* ---- pass 3: load ---- */
@@ -730,13 +724,13 @@ lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
 	find_all(&r);
 	if (!at_head(&r)) {
 		choose(&r);
-		load_chunks(&r, r.v, r.n);
+		load_chunks(&r, r.all.v, r.all.n);
 	}
 	if (ctx->progress && !ctx->quiet)
 		lp_progress_clear();
-	for (size_t i = 0; i < r.n; i++)
-		cand_free(&r.v[i]);
-	free(r.v);
+	for (size_t i = 0; i < r.all.n; i++)
+		cand_free(&r.all.v[i]);
+	free(r.all.v);
 	lp_idset_free(&r.ids);
 	lp_strv_free(&r.repos);
 	return r.failed ? -1 : 0;
