@@ -430,7 +430,7 @@ load_one(const struct run *r, struct lp_git *git, const struct cand *c, struct l
 	lp_diag_capture(old);
 }
 
-/* On the calling thread, in order: hand l's portfolio on, then free it. */
+/* On the calling thread, in order: hand l's portfolio on. */
 static void
 visit(struct run *r, struct loaded *l)
 {
@@ -447,10 +447,16 @@ visit(struct run *r, struct loaded *l)
 	} else if (r->fn(&l->p, r->arg) < 0) {
 		r->failed = 1;
 	}
-	lp_portfolio_free(&l->p);
-	lp_findings_free(&l->said);
 	if (++r->done % 50 == 0 && r->ctx->progress && !r->ctx->quiet)
 		lp_progress_show("%zu portfolios", r->done);
+}
+
+/* What load_one put in l, freed on the thread that loaded it. */
+static void
+unload(struct loaded *l)
+{
+	lp_portfolio_free(&l->p);
+	lp_findings_free(&l->said);
 }
 
 /* Pass 1 for repository i, on a worker: its candidates, at HEAD loaded too. */
@@ -500,28 +506,40 @@ take_found(void *arg, size_t i, void *slot)
 
 	(void)i;
 	lp_diag_replay(&f->said);
-	lp_findings_free(&f->said);
 	if (f->failed)
 		r->failed = 1;
 	if (!at_head(r)) {
 		/* Chosen among all repositories' candidates once all are found. */
 		for (size_t k = 0; k < f->c.n; k++)
 			cands_push(&r->all, &f->c.v[k]);
-		free(f->c.v);
-		return;
-	}
-	if (f->loaded) {
+		f->c.n = 0;	/* the strings are the run's now */
+	} else if (f->loaded) {
 		for (size_t k = 0; k < f->c.n; k++)
 			visit(r, &f->loaded[k]);
-		free(f->loaded);
-		lp_git_free(f->git);
 	} else {
 		/* A cohort in one repository: loaded in chunks, side by side. */
 		load_chunks(r, f->c.v, f->c.n);
 	}
+}
+
+/* Pass 1's slot, once taken, on the thread that filled it. */
+static void
+clean_found(void *arg, void *slot)
+{
+	struct found *f = slot;
+
+	(void)arg;
+	if (f->loaded) {
+		for (size_t k = 0; k < f->c.n; k++)
+			unload(&f->loaded[k]);
+		free(f->loaded);
+	}
+	if (f->git)
+		lp_git_free(f->git);
 	for (size_t k = 0; k < f->c.n; k++)
 		cand_free(&f->c.v[k]);
 	free(f->c.v);
+	lp_findings_free(&f->said);
 }
 
 static void
@@ -529,7 +547,7 @@ find_all(struct run *r)
 {
 	struct lp_pool_job job = {
 		.n = r->repos.n, .slot_size = sizeof(struct found),
-		.work = find_one, .take = take_found, .arg = r,
+		.work = find_one, .take = take_found, .clean = clean_found, .arg = r,
 	};
 
 	lp_pool_run(&job, r->jobs);
@@ -668,13 +686,23 @@ take_chunk(void *arg, size_t i, void *slot)
 
 	(void)i;
 	lp_diag_replay(&s->said);
-	lp_findings_free(&s->said);
 	if (s->failed)
 		cs->r->failed = 1;
 	for (size_t k = 0; k < s->n; k++)
 		visit(cs->r, &s->l[k]);
+}
+
+static void
+clean_chunk(void *arg, void *slot)
+{
+	struct chunk_slot *s = slot;
+
+	(void)arg;
+	for (size_t k = 0; k < s->n; k++)
+		unload(&s->l[k]);
 	if (s->git)
 		lp_git_free(s->git);
+	lp_findings_free(&s->said);
 }
 
 /*
@@ -687,7 +715,7 @@ load_chunks(struct run *r, struct cand *v, size_t n)
 	struct chunks cs = { .r = r };
 	struct lp_pool_job job = {
 		.slot_size = sizeof(struct chunk_slot), .work = load_chunk,
-		.take = take_chunk, .arg = &cs,
+		.take = take_chunk, .clean = clean_chunk, .arg = &cs,
 	};
 	size_t cap = 0;
 

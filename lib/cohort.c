@@ -416,6 +416,15 @@ take_one(void *arg, size_t i, void *slot)
 	(void)i;
 	lp_diag_replay(&l->said);
 	walk_visit(r->w, &l->p, l->ok);
+}
+
+/* On the thread that read it: the portfolio and what reading it said. */
+static void
+clean_one(void *arg, void *slot)
+{
+	struct loaded *l = slot;
+
+	(void)arg;
 	lp_portfolio_free(&l->p);
 	lp_findings_free(&l->said);
 }
@@ -441,7 +450,7 @@ lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
 	struct cohort_read r = { .w = &w, .roots = &roots, .what = what };
 	struct lp_pool_job job = {
 		.slot_size = sizeof(struct loaded), .work = read_one, .take = take_one,
-		.state_free = free_git, .arg = &r,
+		.clean = clean_one, .state_free = free_git, .arg = &r,
 	};
 
 	if (lp_cohort_find(operands, n, ctx->dir, &roots) < 0)

@@ -22,12 +22,21 @@
 typedef void (*lp_pool_work_fn)(void *arg, void **state, size_t i, void *slot);
 /* Take item i's slot, on the calling thread, in order; then it is reused. */
 typedef void (*lp_pool_take_fn)(void *arg, size_t i, void *slot);
+/*
+ * Optional: free what work put in a slot (a copy of it, once taken), on
+ * the thread that filled it.  Memory freed by the thread that allocated
+ * it stays in that thread's malloc arena; freed by the taker, every
+ * block would cross threads and contend for the arena's lock, which was
+ * most of what a second reading thread cost.
+ */
+typedef void (*lp_pool_clean_fn)(void *arg, void *slot);
 
 struct lp_pool_job {
 	size_t n;		/* items */
 	size_t slot_size;
 	lp_pool_work_fn work;
 	lp_pool_take_fn take;
+	lp_pool_clean_fn clean;	/* NULL: take frees what it must */
 	void (*state_free)(void *state);
 	void *arg;
 };
