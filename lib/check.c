@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cohort-git.h"
+#include "gitsafe.h"
 #include "lp.h"
 #include "pool.h"
 
@@ -281,6 +282,9 @@ lp_validate(const struct lp_ctx *ctx, unsigned what, const lp_check_fn *checks, 
 	if (lp_cohort_find(ctx->operands, ctx->noperands, ctx->dir, &roots) < 0)
 		status = LP_EXIT_ERROR;
 	job.n = roots.n;
+	/* Reading at a revision: libgit2 started here, before the threads. */
+	if (ctx->at || ctx->staged)
+		lp_git_need();
 	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	if (ctx->progress && !ctx->quiet)
 		lp_progress_clear();

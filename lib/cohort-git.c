@@ -749,6 +749,8 @@ lp_cohort_git_each(const struct lp_ctx *ctx, const struct lp_git_cohort *src,
 
 	if (find_repositories(src->path, &r.repos) < 0)
 		return -1;
+	/* Started here, before the threads, rather than by whichever asks first. */
+	lp_git_need();
 	find_all(&r);
 	if (!at_head(&r)) {
 		choose(&r);

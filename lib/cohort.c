@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "discover.h"
+#include "gitsafe.h"
 #include "idset.h"
 #include "lp.h"
 #include "pool.h"
@@ -457,6 +458,9 @@ lp_cohort_each(const struct lp_ctx *ctx, char *const *operands, size_t n,
 		w.failed = 1;
 	w.total = job.n = roots.n;
 	r.threaded = lp_cohort_jobs(ctx) > 1 && roots.n > 1;
+	/* Reading at a revision: libgit2 started here, before the threads. */
+	if (ctx->at || ctx->staged)
+		lp_git_need();
 	lp_pool_run(&job, lp_cohort_jobs(ctx));
 	progress(&w, 1);
 	lp_idset_free(&w.ids);
