@@ -386,13 +386,13 @@ cmp_evidence(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* One evidence file, rel its path in the portfolio ("evidence/..."). */
 static int
-load_one_evidence(struct lp_portfolio *p, const char *name, unsigned what)
+load_one_evidence(struct lp_portfolio *p, const char *rel, unsigned what)
 {
 	struct lp_buf b = {0};
 	struct lp_evidence e;
 	struct lp_doc doc = {0};
-	char *rel = lp_xasprintf("evidence/%s", name);
 	char *path = lp_tree_path(p->tree, rel);
 	int rc;
 
@@ -422,7 +422,6 @@ load_one_evidence(struct lp_portfolio *p, const char *name, unsigned what)
 	}
 	lp_buf_free(&b);
 	free(path);
-	free(rel);
 	return rc;
 }
 
@@ -479,8 +478,7 @@ load_evidence(struct lp_portfolio *p, unsigned what)
 		return -1;
 	}
 	for (size_t i = 0; i < names.n; i++) {
-		/* load_one_evidence takes the path below evidence/. */
-		if (load_one_evidence(p, names.v[i] + strlen("evidence/"), what) < 0) {
+		if (load_one_evidence(p, names.v[i], what) < 0) {
 			bad = 1;
 			p->problems++;
 			if (!(what & LP_LOAD_KEEP_GOING))
