@@ -54,6 +54,12 @@ struct raw {
 struct safe_loose {
 	git_odb_backend parent;
 	char *objects;		/* ".../objects", no trailing slash */
+	/*
+	 * The same directory, open: an object is opened below it, two path
+	 * components to look up instead of the whole path each time.  -1
+	 * when it could not be opened (then by path).
+	 */
+	int objfd;
 	char *repo;		/* the repository, for messages */
 	/*
 	 * The fan-out directories (objects/XX) there were when the
@@ -73,6 +79,12 @@ struct safe_loose {
 	void *kept;		/* from git_odb_backend_data_alloc */
 	size_t kept_len;
 	git_object_t kept_type;
+	/*
+	 * One zlib stream, reset for each object: inflateInit and its 32 KiB
+	 * window cost more than inflating a small object.
+	 */
+	z_stream z;
+	int z_ready;
 };
 
 static int
@@ -94,8 +106,11 @@ static void
 fanout_scan(struct safe_loose *b)
 {
 	struct dirent *d;
-	DIR *dp = opendir(b->objects);
+	int dfd = b->objfd >= 0 ? dup(b->objfd) : -1;
+	DIR *dp = dfd >= 0 ? fdopendir(dfd) : NULL;
 
+	if (!dp && dfd >= 0)
+		close(dfd);
 	if (!dp) {
 		memset(b->fanout, 0xff, sizeof b->fanout);	/* unknown: look every time */
 		return;
@@ -125,6 +140,20 @@ object_path(const struct safe_loose *b, const char *hex, char *out, size_t n)
 	snprintf(out, n, "%s/%.2s/%s", b->objects, hex, hex + 2);
 }
 
+/* The object's file as open(2) flags say, below the objects directory. */
+static int
+object_open(const struct safe_loose *b, const char *hex, int flags)
+{
+	char path[PATH_MAX];
+
+	if (b->objfd < 0) {
+		object_path(b, hex, path, sizeof path);
+		return open(path, flags);
+	}
+	snprintf(path, sizeof path, "%.2s/%s", hex, hex + 2);
+	return openat(b->objfd, path, flags);
+}
+
 /*
  * The compressed bytes of one loose object, at most max of them (0: all).
  * Never blocks: a FIFO or device in the object store is refused.
@@ -141,12 +170,14 @@ slurp(const struct safe_loose *b, const char *hex, size_t max, struct raw *r)
 	r->inlen = r->filesize = 0;
 	if (!fanout_has(b, hex))
 		return GIT_ENOTFOUND;
-	object_path(b, hex, path, sizeof path);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	fd = object_open(b, hex, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
 		return GIT_ENOTFOUND;
 	if (fd < 0) {
-		git_error_set(GIT_ERROR_OS, "%s: %s", path, strerror(errno));
+		int saved = errno;
+
+		object_path(b, hex, path, sizeof path);
+		git_error_set(GIT_ERROR_OS, "%s: %s", path, strerror(saved));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -231,24 +262,24 @@ inflate_object(struct safe_loose *b, const char *hex, const struct raw *r,
 {
 	unsigned char head[HEADER_MAX], *out = NULL, scratch[1];
 	size_t size, hlen, have;
-	z_stream z;
+	z_stream *zs = &b->z;
 	int st = 0, rc = -1;
 	const char *why = "truncated or not zlib data";
 
-	memset(&z, 0, sizeof z);
 	if (r->inlen > UINT_MAX)
 		return corrupt(b, hex, "too large for a loose object");
-	if (inflateInit(&z) != Z_OK) {
+	if (b->z_ready ? inflateReset(zs) != Z_OK : inflateInit(zs) != Z_OK) {
 		git_error_set_oom();
 		return -1;
 	}
-	z.next_in = r->in;
-	z.avail_in = (uInt)r->inlen;
-	z.next_out = head;
-	z.avail_out = sizeof head;
-	while (st == 0 && z.avail_out > 0 && !memchr(head, '\0', sizeof head - z.avail_out))
-		st = inflate_step(&z);
-	have = sizeof head - z.avail_out;
+	b->z_ready = 1;
+	zs->next_in = r->in;
+	zs->avail_in = (uInt)r->inlen;
+	zs->next_out = head;
+	zs->avail_out = sizeof head;
+	while (st == 0 && zs->avail_out > 0 && !memchr(head, '\0', sizeof head - zs->avail_out))
+		st = inflate_step(zs);
+	have = sizeof head - zs->avail_out;
 	if (st < 0 || parse_header(head, have, type, &size, &hlen) < 0) {
 		why = st < 0 ? why : "no valid object header";
 		goto bad;
@@ -272,18 +303,18 @@ inflate_object(struct safe_loose *b, const char *hex, const struct raw *r,
 		goto out;
 	}
 	memcpy(out, head + hlen, have - hlen);
-	z.next_out = out + (have - hlen);
-	z.avail_out = (uInt)(size - (have - hlen));
-	while (st == 0 && z.avail_out > 0)
-		st = inflate_step(&z);
-	if (st < 0 || z.avail_out > 0)
+	zs->next_out = out + (have - hlen);
+	zs->avail_out = (uInt)(size - (have - hlen));
+	while (st == 0 && zs->avail_out > 0)
+		st = inflate_step(zs);
+	if (st < 0 || zs->avail_out > 0)
 		goto bad;
 	/* Full: the stream must end here, with not one byte more. */
 	while (st == 0) {
-		z.next_out = scratch;
-		z.avail_out = sizeof scratch;
-		if ((st = inflate_step(&z)) < 0 || z.avail_out == 0) {
-			why = z.avail_out == 0 ? "longer than its header says" : why;
+		zs->next_out = scratch;
+		zs->avail_out = sizeof scratch;
+		if ((st = inflate_step(zs)) < 0 || zs->avail_out == 0) {
+			why = zs->avail_out == 0 ? "longer than its header says" : why;
 			goto bad;
 		}
 	}
@@ -297,7 +328,9 @@ bad:
 out:
 	if (out)
 		git_odb_backend_data_free(&b->parent, out);
-	inflateEnd(&z);
+	/* The stream is reset before its next use; its input is not kept. */
+	zs->next_in = NULL;
+	zs->avail_in = 0;
 	return rc;
 }
 
@@ -369,6 +402,11 @@ safe_exists(git_odb_backend *be, const git_oid *oid)
 	git_oid_tostr(hex, sizeof hex, oid);
 	if (!fanout_has(b, hex))
 		return 0;
+	if (b->objfd >= 0) {
+		snprintf(path, sizeof path, "%.2s/%s", hex, hex + 2);
+		return fstatat(b->objfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    !S_ISDIR(st.st_mode);
+	}
 	object_path(b, hex, path, sizeof path);
 	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
@@ -430,6 +468,10 @@ safe_free(git_odb_backend *be)
 	struct safe_loose *b = (struct safe_loose *)be;
 
 	forget_kept(b);
+	if (b->z_ready)
+		inflateEnd(&b->z);
+	if (b->objfd >= 0)
+		close(b->objfd);
 	free(b->objects);
 	free(b->repo);
 	free(b);
@@ -446,6 +488,7 @@ add_guard(git_odb *odb, const char *objects, const char *repo)
 		n--;
 	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
 	b->objects = lp_xstrndup(objects, n);
+	b->objfd = open(b->objects, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	b->repo = lp_xstrdup(repo);
 	fanout_scan(b);
 	b->parent.read = safe_read;
