@@ -444,7 +444,10 @@ static const char *const reach_names[LP_NREACH + 1] = {
 	NULL, "colleague", "team", "institution", "beyond"
 };
 
-/* Every spelling a level may come in, older names and ranks included. */
+/*
+ * Every spelling a level may come in, older names and ranks included, in
+ * lower case (lp_level_parse compares the first letter before the rest).
+ */
 static const struct {
 	const char *name;
 	int level;
@@ -470,10 +473,15 @@ static const struct {
 int
 lp_level_parse(const char *s)
 {
+	char first;
+
 	if (!s)
 		return -1;
+	/* The names are lower case: most are told apart by their first letter. */
+	first = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
 	for (size_t i = 0; i < sizeof level_aliases / sizeof level_aliases[0]; i++)
-		if (strcasecmp(s, level_aliases[i].name) == 0)
+		if (level_aliases[i].name[0] == first &&
+		    strcasecmp(s, level_aliases[i].name) == 0)
 			return level_aliases[i].level;
 	return -1;
 }

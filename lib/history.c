@@ -324,7 +324,7 @@ struct version_levels {
 struct level_walk {
 	const char *path;
 	struct version_levels *seen;	/* by blob number */
-	size_t nseen;
+	size_t nseen, capseen;
 	int level[LP_NSTANDARDS];	/* as of the last good version */
 	struct lp_level_history *out;
 	int failed;
@@ -359,7 +359,14 @@ parse_version(struct level_walk *lw, const struct lp_file_version *v)
 	if (v->blob >= lw->nseen) {
 		size_t n = v->blob + 1;
 
-		lw->seen = lp_xreallocarray(lw->seen, n, sizeof *lw->seen);
+		if (n > lw->capseen) {
+			size_t cap = lw->capseen ? lw->capseen * 2 : 64;
+
+			while (cap < n)
+				cap *= 2;
+			lw->seen = lp_xreallocarray(lw->seen, cap, sizeof *lw->seen);
+			lw->capseen = cap;
+		}
 		memset(lw->seen + lw->nseen, 0, (n - lw->nseen) * sizeof *lw->seen);
 		lw->nseen = n;
 	}

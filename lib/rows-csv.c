@@ -39,6 +39,49 @@ csv_capped_realloc(void *p, size_t n)
 	return lp_xrealloc(p, n);
 }
 
+/* Field i of the row being parsed. */
+static const char *
+field_at(const struct lp_reader *r, size_t i)
+{
+	return r->fieldtext.data + r->fieldstart[i];
+}
+
+static void
+field_keep(struct lp_reader *r, const char *s, size_t len)
+{
+	if (r->nkept == r->keptcap) {
+		r->keptcap = r->keptcap ? r->keptcap * 2 : 16;
+		r->fieldstart = lp_xreallocarray(r->fieldstart, r->keptcap,
+		    sizeof *r->fieldstart);
+	}
+	r->fieldstart[r->nkept++] = r->fieldtext.len;
+	lp_buf_add(&r->fieldtext, s, len);
+	lp_buf_addc(&r->fieldtext, '\0');
+}
+
+static void
+fields_reset(struct lp_reader *r)
+{
+	lp_buf_reset(&r->fieldtext);
+	r->nkept = 0;
+}
+
+/* The row's fields as lp_reader_next hands them out: one block, NULL-ended. */
+static char **
+row_block(const struct lp_reader *r)
+{
+	size_t n = r->nkept, bytes = r->fieldtext.len;
+	char **v = lp_xmalloc((n + 1) * sizeof *v + bytes);
+	char *text = (char *)(v + n + 1);
+
+	if (bytes)
+		memcpy(text, r->fieldtext.data, bytes);
+	for (size_t i = 0; i < n; i++)
+		v[i] = text + r->fieldstart[i];
+	v[n] = NULL;
+	return v;
+}
+
 /* libcsv's field callback: check the field, keep it for the row. */
 static void
 csv_field(void *data, size_t len, void *arg)
@@ -83,7 +126,7 @@ csv_field(void *data, size_t len, void *arg)
 		s++;
 		len--;
 	}
-	lp_strv_pushn(&r->fields, s, len);
+	field_keep(r, s, len);
 }
 
 static int
@@ -92,19 +135,19 @@ csv_header(struct lp_reader *r, size_t n)
 	if (n > LP_COLS_MAX)
 		return lp_rows_error(r, r->row_line,
 		    "header has %zu columns: expected at most %d", n, LP_COLS_MAX);
-	for (size_t i = 0; i < r->fields.n; i++) {
-		if (r->fields.v[i][0] == '\0')
+	for (size_t i = 0; i < r->nkept; i++) {
+		if (field_at(r, i)[0] == '\0')
 			return lp_rows_error(r, r->row_line,
 			    "column %zu of the header has no name: "
 			    "a column name must not be empty", i + 1);
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(r->fields.v[i], r->fields.v[j]) == 0)
+			if (strcmp(field_at(r, i), field_at(r, j)) == 0)
 				return lp_rows_error(r, r->row_line,
 				    "column \"%s\" twice in the header: "
-				    "expected each name once", r->fields.v[i]);
+				    "expected each name once", field_at(r, i));
 	}
-	r->cols = r->fields;
-	memset(&r->fields, 0, sizeof r->fields);
+	for (size_t i = 0; i < r->nkept; i++)
+		lp_strv_push(&r->cols, field_at(r, i));
 	r->have_header = 1;
 	return 0;
 }
@@ -118,10 +161,10 @@ csv_header(struct lp_reader *r, size_t n)
 static int
 csv_blank_row(const struct lp_reader *r, size_t n)
 {
-	if (!(r->flags & LP_READ_CSV_ONLY) || n < 2 || r->fields.n != n)
+	if (!(r->flags & LP_READ_CSV_ONLY) || n < 2 || r->nkept != n)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (r->fields.v[i][0] != '\0')
+		if (field_at(r, i)[0] != '\0')
 			return 0;
 	return 1;
 }
@@ -144,11 +187,10 @@ csv_row(int term, void *arg)
 		    n, n == 1 ? "" : "s", r->cols.n);
 	} else if (!r->failed) {
 		/* One piece holds one line break at most: one row at a time. */
-		r->ready = r->fields.v;
+		r->ready = row_block(r);
 		r->ready_line = r->row_line;
-		memset(&r->fields, 0, sizeof r->fields);
 	}
-	lp_strv_free(&r->fields);
+	fields_reset(r);
 }
 
 /*
@@ -213,8 +255,13 @@ csv_feed(struct lp_reader *r)
 		if (*p != '\n')
 			r->line++;
 	}
-	for (q = p; q < r->end && *q != '\n' && *q != '\r'; q++)
-		;
+	if (r->no_cr) {
+		if (!(q = memchr(p, '\n', (size_t)(r->end - p))))
+			q = r->end;
+	} else {
+		for (q = p; q < r->end && *q != '\n' && *q != '\r'; q++)
+			;
+	}
 	len = (size_t)((q < r->end ? q + 1 : q) - p);
 	used = csv_parse(&r->csv, p, len, csv_field, csv_row, r);
 	if (r->failed)
@@ -264,6 +311,7 @@ lp_rows_csv_start(struct lp_reader *r)
 	 * 64 KiB to allocate and touch.  The 8 bytes are the closing quote
 	 * and NUL libcsv may store.
 	 */
+	r->no_cr = !r->in && !memchr(r->p, '\r', (size_t)(r->end - r->p));
 	if (!r->in && (size_t)(r->end - r->p) + 8 < CSV_BLOCK)
 		csv_set_blk_size(&r->csv, (size_t)(r->end - r->p) + 8);
 	else

@@ -53,7 +53,15 @@ struct lp_reader {
 	int csv_ready;
 	int have_header;
 	int pending_cr;		/* the last piece ended with CR: is LF next? */
-	struct lp_strv fields;	/* fields of the row being parsed */
+	int no_cr;		/* in memory, and not one CR in it: lines end at LF */
+	/*
+	 * The fields of the row being parsed, each ended by a NUL, in one
+	 * buffer: a row is handed out as one block (its pointers, then this
+	 * text), not an allocation per field.
+	 */
+	struct lp_buf fieldtext;
+	size_t *fieldstart;	/* where each kept field begins in fieldtext */
+	size_t nkept, keptcap;
 	size_t nfields;		/* its fields, counted past what is kept */
 	size_t fields_seen;	/* every field so far, to notice a new one */
 	long row_line;		/* line where that row (or JSON object) began */

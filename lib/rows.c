@@ -243,14 +243,14 @@ lp_rows_count_breaks(const char *s, size_t n)
 static void
 release_row(struct lp_reader *r)
 {
-	if (r->cur)
+	if (r->fmt == LP_FMT_CSV) {
+		free(r->cur);	/* one block: the pointers and the text */
+		r->cur = NULL;
+	} else if (r->cur) {
 		for (size_t i = 0; i < r->row.n; i++) {
 			free(r->cur[i]);
 			r->cur[i] = NULL;
 		}
-	if (r->fmt == LP_FMT_CSV) {
-		free(r->cur);
-		r->cur = NULL;
 	}
 	r->row.values = NULL;
 	r->row.n = 0;
@@ -380,10 +380,9 @@ lp_reader_free(struct lp_reader *r)
 			free(r->cur[i]);
 		free(r->cur);
 	}
-	for (size_t k = 0; r->ready && r->ready[k]; k++)
-		free(r->ready[k]);
-	free(r->ready);
-	lp_strv_free(&r->fields);
+	free(r->ready);		/* a CSV row block */
+	lp_buf_free(&r->fieldtext);
+	free(r->fieldstart);
 	lp_strv_free(&r->cols);
 	if (r->csv_ready)
 		csv_free(&r->csv);
