@@ -588,6 +588,7 @@ int lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir, st
  * The same at the commit commit_hex (40 hex digits) that rev was already
  * resolved to: named rev in messages, with no second lookup of the ref
  * (a cohort read finds the portfolios at a ref, then loads each).
+ * commit_hex NULL: rev is looked up, as lp_tree_open_git does.
  */
 int lp_tree_open_git_at(struct lp_git *git, const char *rev, const char *commit_hex,
     const char *subdir, struct lp_tree **out);

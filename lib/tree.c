@@ -610,8 +610,8 @@ resolve_rev(git_repository *repo, const char *rev, const char *commit_hex, git_o
 	return git_object_lookup(obj, repo, &id, GIT_OBJECT_ANY);
 }
 
-static int
-tree_open_git(struct lp_git *git, const char *rev, const char *commit_hex,
+int
+lp_tree_open_git_at(struct lp_git *git, const char *rev, const char *commit_hex,
     const char *subdir, struct lp_tree **out)
 {
 	git_object *obj = NULL, *commit = NULL;
@@ -667,14 +667,7 @@ int
 lp_tree_open_git(struct lp_git *git, const char *rev, const char *subdir,
     struct lp_tree **out)
 {
-	return tree_open_git(git, rev, NULL, subdir, out);
-}
-
-int
-lp_tree_open_git_at(struct lp_git *git, const char *rev, const char *commit_hex,
-    const char *subdir, struct lp_tree **out)
-{
-	return tree_open_git(git, rev, commit_hex, subdir, out);
+	return lp_tree_open_git_at(git, rev, NULL, subdir, out);
 }
 
 /*
