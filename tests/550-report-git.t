@@ -80,6 +80,42 @@ run lp-report summary --git bare
 is_rc 2 "an empty repository: exit 2"
 like "$err" 'empty' "... named"
 is "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 11 "... the other ten still reported"
+
+# The repository's own config decides how it is opened (git's rules): a
+# format version lp cannot read, or an extension it does not know in
+# version 1, is refused and named; version 0 ignores extensions, as git
+# does.  Packed objects read the same as loose ones.
+mkdir odd
+git clone -q --bare c/ann odd/v2.git
+git clone -q --bare c/ann odd/ext.git
+git clone -q --bare c/ben odd/packed.git
+git clone -q --bare c/cat odd/v0ext.git
+git -C odd/v2.git config core.repositoryformatversion 2
+git -C odd/ext.git config core.repositoryformatversion 1
+git -C odd/ext.git config extensions.frobnicate true
+git -C odd/v0ext.git config extensions.frobnicate true
+git -C odd/packed.git gc -q 2>/dev/null
+run lp-report summary -o tsv --git odd
+is_rc 2 "odd repositories: exit 2"
+like "$err" 'odd/v2.git.*unsupported repository version 2' "format version 2: refused and named"
+like "$err" 'odd/ext.git.*frobnicate' "an unknown extension in version 1: refused and named"
+is "$(printf '%s\n' "$out" | sed 1d | cut -f1,15)" "b2	odd/packed.git@HEAD
+c3	odd/v0ext.git@HEAD" "... a packed one and one of version 0 with an extension are read"
+is "$(printf '%s\n' "$out" | cut -f1-14,16- | grep '^[bc][23]	')" "$(grep '^[bc][23]	' dirs.tsv)" \
+	"... with the checkouts' numbers"
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir theirs && git clone -q --bare c/ann theirs/ann.git && chown -R nobody theirs/ann.git
+	run lp-report summary --git theirs
+	is "$rc" 2 "a bare repository owned by another user: exit 2"
+	like "$err" 'theirs/ann.git: the git repository is owned by another user' "... refused, as git does"
+	git config --global --add safe.directory "$PWD/theirs/ann.git"
+	run lp-report summary --git theirs
+	is "$rc" 0 "... and read once safe.directory names it"
+else
+	ok "# SKIP needs root to make a repository owned by another user"
+	ok "# SKIP needs root to make a repository owned by another user"
+	ok "# SKIP needs root to make a repository owned by another user"
+fi
 run lp-report summary --git nowhere
 is_rc 2 "--git a missing path: exit 2"
 like "$err" 'nowhere' "... named"
