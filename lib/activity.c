@@ -92,6 +92,16 @@ lp_git_last_change(void *repop, const char *rev, const char *subdir, lp_date *ou
 	}
 	git_object_free(obj);
 	obj = commit;
+	/*
+	 * Most often the commit itself touched the path, and then no walk
+	 * is needed (a walk reads the commit again: libgit2's cache holds
+	 * it parsed, the walk wants it raw).  The walk starts with it too.
+	 */
+	if (touched((git_commit *)obj, path)) {
+		*out = commit_day((git_commit *)obj);
+		git_object_free(obj);
+		return 0;
+	}
 	if (git_revwalk_new(&walk, repo) < 0 ||
 	    git_revwalk_push(walk, git_object_id(obj)) < 0) {
 		git_object_free(obj);

@@ -74,8 +74,10 @@ lp_calendars_get(struct lp_calendars *cs, const struct lp_portfolio *p,
 	if (!dir && cs->ctx->at)
 		dir = cs->ctx->dir ? cs->ctx->dir : ".";
 	if (!dir) {
-		lp_calendar_builtin(mine);
-		*cal = mine;
+		if (!cs->have_builtin)
+			lp_calendar_builtin(&cs->builtin);
+		cs->have_builtin = 1;
+		*cal = &cs->builtin;
 		return 0;
 	}
 	own = lp_xasprintf("%s/windows.csv", dir);
@@ -95,5 +97,7 @@ lp_calendars_free(struct lp_calendars *cs)
 	if (cs->have_fixed)
 		lp_calendar_free(&cs->fixed);
 	lp_calendar_free(&cs->kept);
+	if (cs->have_builtin)
+		lp_calendar_free(&cs->builtin);
 	free(cs->parent);
 }

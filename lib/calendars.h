@@ -14,6 +14,8 @@ struct lp_calendars {
 	char *parent;		/* directory the kept calendar is for */
 	struct lp_calendar kept;
 	int kept_bad;		/* its windows.csv is malformed (reported once) */
+	struct lp_calendar builtin;	/* for portfolios read from git, made once */
+	int have_builtin;
 };
 
 /* 0, or -1 when the fixed calendar is unusable (said). */
