@@ -105,13 +105,11 @@ hexval(char c)
 	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Is there a fan-out directory for hex (as the repository was opened)? */
+/* Is there a fan-out directory for ids whose first byte is first (see fanout)? */
 static int
-fanout_has(const struct safe_loose *b, const char *hex)
+fanout_has(const struct safe_loose *b, unsigned char first)
 {
-	int k = hexval(hex[0]) << 4 | hexval(hex[1]);
-
-	return b->fanout[k >> 3] >> (k & 7) & 1;
+	return b->fanout[first >> 3] >> (first & 7) & 1;
 }
 
 /* After an object was not found loose: which fan-out directories are there. */
@@ -185,8 +183,6 @@ slurp(struct safe_loose *b, const char *hex, size_t max, struct raw *r)
 
 	r->in = NULL;
 	r->inlen = r->filesize = 0;
-	if (!fanout_has(b, hex))
-		return GIT_ENOTFOUND;
 	fd = object_open(b, hex, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR)) {
 		fanout_scan(b);
@@ -369,6 +365,9 @@ safe_read(void **data, size_t *len, git_object_t *type, git_odb_backend *be,
 		b->kept = NULL;
 		return 0;
 	}
+	/* Most reads of a packed repository end here, before any formatting. */
+	if (!fanout_has(b, oid->id[0]))
+		return GIT_ENOTFOUND;
 	git_oid_tostr(hex, sizeof hex, oid);
 	if ((rc = slurp(b, hex, 0, &r)) != 0)
 		return rc;
@@ -394,8 +393,10 @@ safe_read_header(size_t *len, git_object_t *type, git_odb_backend *be,
 	struct raw r;
 	int rc;
 
-	git_oid_tostr(hex, sizeof hex, oid);
 	forget_kept(b);
+	if (!fanout_has(b, oid->id[0]))
+		return GIT_ENOTFOUND;
+	git_oid_tostr(hex, sizeof hex, oid);
 	if ((rc = slurp(b, hex, HEADER_READ, &r)) != 0)
 		return rc;
 	/* The whole file is here: a small object is inflated once, now. */
@@ -418,9 +419,9 @@ safe_exists(git_odb_backend *be, const git_oid *oid)
 	char hex[GIT_OID_HEXSZ + 1], path[PATH_MAX];
 	struct stat st;
 
-	git_oid_tostr(hex, sizeof hex, oid);
-	if (!fanout_has(b, hex))
+	if (!fanout_has(b, oid->id[0]))
 		return 0;
+	git_oid_tostr(hex, sizeof hex, oid);
 	if (b->objfd >= 0) {
 		snprintf(path, sizeof path, "%.2s/%s", hex, hex + 2);
 		return fstatat(b->objfd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
