@@ -317,20 +317,25 @@ lp_xstrndup(const char *s, size_t n)
 char *
 lp_xasprintf(const char *fmt, ...)
 {
-	struct lp_buf b = {0};
+	char small[256], *out;
 	va_list ap;
 	int n;
 
+	/* Most results are paths and labels: formatted once, on the stack. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		out_of_memory();
-	lp_buf_add(&b, NULL, (size_t)n);
+	out = lp_xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof small) {
+		memcpy(out, small, (size_t)n + 1);
+		return out;
+	}
 	va_start(ap, fmt);
-	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	return lp_buf_detach(&b);
+	return out;
 }
 
 /*

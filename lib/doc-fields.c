@@ -41,7 +41,7 @@ const struct lp_field *
 lp_doc_field(const struct lp_doc *doc, const char *key)
 {
 	for (size_t i = 0; i < doc->nfields; i++)
-		if (strcmp(doc->fields[i].key, key) == 0)
+		if (doc->fields[i].key[0] == key[0] && strcmp(doc->fields[i].key, key) == 0)
 			return &doc->fields[i];
 	return NULL;
 }
