@@ -182,6 +182,10 @@ refs_to_read(const struct run *r, git_repository *repo, const char *path, struct
 		lp_strv_push(names, r->src->rev ? r->src->rev : "HEAD");
 		return 0;
 	}
+	if (lp_git_guard(git_repository_path(repo), LP_GUARD_REFS) < 0) {
+		lp_strv_free(&refs.names);
+		return -1;
+	}
 	if (git_reference_foreach(repo, collect_ref, &refs) < 0) {
 		lp_error("%s: cannot list refs: %s", path, git_message());
 		lp_strv_free(&refs.names);

@@ -21,6 +21,7 @@
 #include <git2.h>
 
 #include "evidence.h"
+#include "gitsafe.h"
 
 #define JOURNAL	"LP_EVIDENCE_JOURNAL"
 
@@ -86,6 +87,21 @@ in_head(struct lp_git *g, const char *prefix, const char *rel)
 	return rc == 0 ? 1 : rc == 1 ? 0 : -1;
 }
 
+/*
+ * Whether g's index and what a write opens hold no FIFO or device; the
+ * commit that failed has said so when not.
+ */
+static int
+index_safe(struct lp_git *g)
+{
+	struct lp_findings quiet = {0}, *was = lp_diag_capture(&quiet);
+	int safe = lp_git_guard(git_repository_path(lp_git_repo(g)), LP_GUARD_WRITE) == 0;
+
+	lp_diag_capture(was);
+	lp_findings_free(&quiet);
+	return safe;
+}
+
 /* Take back the files of rels that HEAD does not hold, and their index entries. */
 static int
 undo(const char *root, struct lp_git *g, const struct lp_strv *rels, size_t *undone)
@@ -94,8 +110,11 @@ undo(const char *root, struct lp_git *g, const struct lp_strv *rels, size_t *und
 	char *prefix = NULL;
 	int rc = 0;
 
-	if (g && (lp_git_prefix(g, root, &prefix) < 0 ||
-	    git_repository_index(&index, (git_repository *)lp_git_repo(g)) < 0))
+	if (g && lp_git_prefix(g, root, &prefix) < 0)
+		rc = -1;
+	/* The files go all the same when the index is not safe to open. */
+	if (rc == 0 && g && index_safe(g) &&
+	    git_repository_index(&index, (git_repository *)lp_git_repo(g)) < 0)
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < rels->n; i++) {
 		char *path = lp_path_join(root, rels->v[i]);

@@ -306,6 +306,8 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 		    g->where);
 		return -1;
 	}
+	if (lp_git_guard(git_repository_path(g->repo), LP_GUARD_WRITE) < 0)
+		return -1;
 	/* Everything that can be refused is checked before the index changes. */
 	if (head_branch(g, &parent) < 0)
 		goto out;
@@ -315,7 +317,8 @@ lp_git_commit(struct lp_git *g, char *const *paths, size_t npaths, const char *m
 	}
 	if (lp_git_signatures(g->repo, &author, &committer) < 0 ||
 	    clean_message(message, &msg) < 0 ||
-	    commit_paths(g, paths, npaths, &sorted) < 0)
+	    commit_paths(g, paths, npaths, &sorted) < 0 ||
+	    lp_git_guard_paths(git_repository_workdir(g->repo), sorted.v, sorted.n) < 0)
 		goto out;
 	if (git_repository_index(&index, g->repo) < 0) {
 		lp_git_fail(g->where);
@@ -411,6 +414,8 @@ lp_git_tag(struct lp_git *g, const char *name, const char *message, char **made)
 
 	if (made)
 		*made = NULL;
+	if (lp_git_guard(git_repository_path(g->repo), LP_GUARD_WRITE | LP_GUARD_REFS) < 0)
+		return -1;
 	if (git_repository_head_unborn(g->repo) == 1) {
 		lp_error("%s: there is no commit to tag yet", g->where);
 		return -1;

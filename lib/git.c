@@ -190,10 +190,11 @@ open_failed(const char *dir, int rc)
  * starting libgit2 at all.  outside, when set, holds a directory already
  * found to have no such entry at or above it (a cohort's portfolios are
  * siblings: the search up to / is done once), and learns the parent of
- * dir when nothing is found.
+ * dir when nothing is found.  When found, *where is the directory the
+ * entry is in (allocated).
  */
 static int
-maybe_in_git(const char *dir, struct lp_git_outside *outside)
+maybe_in_git(const char *dir, struct lp_git_outside *outside, char **where)
 {
 	char *cur = realpath(dir, NULL), *parent = NULL;
 	int found = cur == NULL;	/* unsure: let libgit2 say */
@@ -229,7 +230,10 @@ maybe_in_git(const char *dir, struct lp_git_outside *outside)
 		parent = NULL;
 	}
 	free(parent);
-	free(cur);
+	if (found && cur)
+		*where = cur;
+	else
+		free(cur);
 	return found;
 }
 
@@ -250,11 +254,17 @@ int
 lp_git_open_near(const char *dir, struct lp_git_outside *outside, struct lp_git **out)
 {
 	git_repository *repo = NULL;
+	char *where = NULL;
 	int rc;
 
 	*out = NULL;
-	if (!maybe_in_git(dir, outside))
+	if (!maybe_in_git(dir, outside, &where))
 		return 1;
+	/* What libgit2 is about to open there holds no FIFO or device. */
+	rc = where ? lp_git_guard_at(where, 0) : 0;
+	free(where);
+	if (rc < 0)
+		return -1;
 	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
 	git_error_clear();
@@ -301,7 +311,9 @@ add_quarantine(git_repository *repo, const char *path)
 	/* git puts the quarantine inside the repository's objects directory. */
 	inside = real_q && real_o && strncmp(real_q, real_o, strlen(real_o)) == 0 &&
 	    real_q[strlen(real_o)] == '/';
-	if (inside && (git_repository_odb(&odb, repo) < 0 ||
+	if (inside && lp_git_guard_objects(real_q) < 0) {
+		rc = -1;
+	} else if (inside && (git_repository_odb(&odb, repo) < 0 ||
 	    git_odb_add_disk_alternate(odb, real_q) < 0)) {
 		const git_error *e = git_error_last();
 
@@ -362,6 +374,8 @@ lp_git_open_bare(const char *path, struct lp_git **out)
 	int rc;
 
 	*out = NULL;
+	if (lp_git_guard_at(path, 0) < 0)
+		return -1;
 	lp_git_need();
 	git_error_clear();
 	rc = open_bare_quick(path, &repo);

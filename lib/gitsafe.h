@@ -35,6 +35,24 @@ int lp_git_link_check(git_repository *repo, const char *dir);
 int lp_git_link_dangling(const char *dir);
 
 /*
+ * Before libgit2 opens the repository at gitdir (its .git directory, or
+ * a bare repository): 0, or -1 after a message naming the path, when
+ * something git keeps a file in is a FIFO, a socket or a device (libgit2
+ * would block on it, or read it without end).  what: 0 for a read at a
+ * revision, with LP_GUARD_REFS for a search of every ref, LP_GUARD_WRITE
+ * for a commit.
+ */
+#define LP_GUARD_REFS	1u
+#define LP_GUARD_WRITE	2u
+int lp_git_guard(const char *gitdir, unsigned what);
+/* The same for dir: a work tree with a .git directory or file, or a repository. */
+int lp_git_guard_at(const char *dir, unsigned what);
+/* An object directory lp adds to a repository itself (a push's quarantine). */
+int lp_git_guard_objects(const char *objects);
+/* The .gitattributes files staging paths (relative to workdir) reads. */
+int lp_git_guard_paths(const char *workdir, char *const *paths, size_t npaths);
+
+/*
  * git_revparse_single, without its leak: libgit2 1.5 keeps the reference
  * a revision names when the object it points at is missing (a repository
  * cut short, a hostile one).  A plain reference or object id is looked

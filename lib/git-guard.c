@@ -1,0 +1,361 @@
+/*
+ * git-guard.c - no FIFO, socket or device where git keeps a file.
+ *
+ * libgit2 opens git's own files (the config, HEAD and the refs, the
+ * index, alternates, pack indexes, reflogs) with a plain blocking
+ * open(2).  A FIFO in one's place, from a hostile clone or an unpacked
+ * archive, would hang a cron job for ever, and a device would be read
+ * without end.  So before lp hands a repository to libgit2 it looks at
+ * what libgit2 is about to open there: each such entry must be absent, a
+ * regular file, or a directory where git keeps one.  Symbolic links are
+ * followed, as libgit2 follows them.  lp's own reads of a work tree and
+ * of loose objects open with O_NONBLOCK and check the type themselves.
+ *
+ * The checks cost a few stat(2) calls per repository, so they are in
+ * three sizes: what any read at a revision opens; every loose ref, for a
+ * search of the refs (--ref, --submitted); and what a commit opens too.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lp.h"
+#include "gitsafe.h"
+
+/* How deep refs/ and logs/ may nest (refs/tags/lp/submitted/x is 3). */
+#define GUARD_DEPTH 16
+
+/* Files any read opens, below the repository (git's "common" directory). */
+static const char *const read_files[] = {
+	"config", "HEAD", "commondir", "packed-refs", "shallow", "info/grafts", NULL
+};
+
+/* ... and below an object directory, its own or one it borrows from. */
+static const char *const object_files[] = {
+	"info/alternates", "info/commit-graph", "pack/multi-pack-index", NULL
+};
+
+/* How many object directories deep libgit2 follows alternates. */
+#define ALTERNATES_DEPTH 5
+
+/* ... and a commit, on top. */
+static const char *const write_files[] = {
+	"index", "info/exclude", "info/attributes", "logs/HEAD", NULL
+};
+
+static const char *
+kind_of(mode_t m)
+{
+	return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
+	    S_ISCHR(m) || S_ISBLK(m) ? "a device" : S_ISDIR(m) ? "a directory" :
+	    "not a regular file";
+}
+
+static int
+refuse(const char *path, const char *kind)
+{
+	lp_error("%s: %s where git reads a file; lp will not use this repository",
+	    path, kind);
+	return -1;
+}
+
+/* path is absent, or a regular file (through links): 0; else -1 (said). */
+static int
+file_ok(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;	/* absent, or unreadable: libgit2 says so itself */
+	return S_ISREG(st.st_mode) ? 0 : refuse(path, kind_of(st.st_mode));
+}
+
+static int
+files_ok(const char *dir, const char *const *names)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && names[i]; i++) {
+		char *path = lp_xasprintf("%s/%s", dir, names[i]);
+
+		rc = file_ok(path);
+		free(path);
+	}
+	return rc;
+}
+
+/*
+ * One entry of a directory git keeps files in: 0 and *isdir when it is
+ * a regular file or a directory (through links), else -1 (said).  The
+ * type readdir gives saves a stat for almost every entry.
+ */
+static int
+entry_ok(const char *path, unsigned char type, int *isdir)
+{
+	struct stat st;
+
+	*isdir = type == DT_DIR;
+	switch (type) {
+	case DT_REG:
+	case DT_DIR:
+		return 0;
+	case DT_FIFO:
+		return refuse(path, "a FIFO");
+	case DT_SOCK:
+		return refuse(path, "a socket");
+	case DT_CHR:
+	case DT_BLK:
+		return refuse(path, "a device");
+	default:	/* a link, or a file system that does not say */
+		if (stat(path, &st) < 0)
+			return 0;	/* a dangling link: libgit2 cannot open it either */
+		*isdir = S_ISDIR(st.st_mode);
+		return S_ISREG(st.st_mode) || *isdir ? 0 : refuse(path, kind_of(st.st_mode));
+	}
+}
+
+/*
+ * Every entry below dir a regular file or a directory, looking levels
+ * directories down; a directory deeper than that is refused when
+ * too_deep names what dir holds, else not looked into.  0, or -1 (said).
+ */
+static int
+tree_ok(const char *dir, int levels, const char *too_deep)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return 0;	/* absent: nothing for libgit2 to open either */
+	while (rc == 0 && (e = readdir(d))) {
+		char *path;
+		int isdir;
+
+		if (e->d_type == DT_REG || strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0)
+			continue;
+		path = lp_xasprintf("%s/%s", dir, e->d_name);
+		rc = entry_ok(path, e->d_type, &isdir);
+		if (rc == 0 && isdir && levels > 0)
+			rc = tree_ok(path, levels - 1, too_deep);
+		else if (rc == 0 && isdir && too_deep) {
+			lp_error("%s: nested deeper than %d directories where git keeps %s; "
+			    "lp will not use this repository", path, GUARD_DEPTH, too_deep);
+			rc = -1;
+		}
+		free(path);
+	}
+	closedir(d);
+	return rc;
+}
+
+/*
+ * The refs HEAD leads to ("ref: refs/heads/main"), while they are loose
+ * ones: libgit2 reads each to resolve HEAD, as many as it follows.
+ */
+#define SYMREF_MAX 5
+
+static int
+head_chain_ok(const char *gitdir, const char *common)
+{
+	char *path = lp_xasprintf("%s/HEAD", gitdir), buf[1024], *nl;
+	int rc = 0;
+
+	for (int hop = 0; rc == 0 && path && hop <= SYMREF_MAX; hop++) {
+		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+
+		if (fd >= 0)
+			close(fd);
+		free(path);
+		path = NULL;
+		if (n < 5 || strncmp(buf, "ref: ", 5) != 0)
+			break;	/* an id, or nothing: libgit2 judges it */
+		buf[n] = '\0';
+		if ((nl = strchr(buf, '\n')))
+			*nl = '\0';
+		/* libgit2 refuses a name with ".." itself, before any open. */
+		if (strstr(buf + 5, ".."))
+			break;
+		path = lp_xasprintf("%s/%s", common, buf + 5);
+		rc = file_ok(path);
+	}
+	free(path);
+	return rc;
+}
+
+/*
+ * An object directory: its files, its packs (libgit2 lists them and opens
+ * each index it finds), and the object directories its alternates name,
+ * as deep as libgit2 follows them.
+ */
+static int
+objects_ok(const char *objects, int depth)
+{
+	char *pack = lp_xasprintf("%s/pack", objects);
+	char *file = lp_xasprintf("%s/info/alternates", objects);
+	struct lp_buf b = {0};
+	int rc = files_ok(objects, object_files);
+
+	if (rc == 0)
+		rc = tree_ok(pack, 0, NULL);
+	if (rc == 0 && depth < ALTERNATES_DEPTH && access(file, R_OK) == 0 &&
+	    lp_file_read(file, 1 << 16, &b) == 0 && b.data) {
+		char *save = NULL;
+
+		for (char *line = strtok_r(b.data, "\n", &save); rc == 0 && line;
+		    line = strtok_r(NULL, "\n", &save)) {
+			char *dir;
+
+			if (!*line || *line == '#')
+				continue;
+			dir = *line == '/' ? lp_xstrdup(line) : lp_xasprintf("%s/%s", objects, line);
+			rc = objects_ok(dir, depth + 1);
+			free(dir);
+		}
+	}
+	lp_buf_free(&b);
+	free(file);
+	free(pack);
+	return rc;
+}
+
+/*
+ * The directory git keeps most things in, for a gitdir: the one its
+ * "commondir" file names (a linked worktree's), else gitdir itself.
+ * Allocated.
+ */
+static char *
+common_dir(const char *gitdir)
+{
+	char *file = lp_xasprintf("%s/commondir", gitdir), *common = NULL;
+	struct lp_buf b = {0};
+	size_t n;
+
+	if (access(file, R_OK) == 0 && lp_file_read(file, 4096, &b) == 0 && b.data) {
+		n = b.len;
+		while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
+			n--;
+		if (n > 0)
+			common = b.data[0] == '/' ? lp_xstrndup(b.data, n) :
+			    lp_xasprintf("%s/%.*s", gitdir, (int)n, b.data);
+	}
+	lp_buf_free(&b);
+	free(file);
+	return common ? common : lp_xstrdup(gitdir);
+}
+
+int
+lp_git_guard(const char *path, unsigned what)
+{
+	size_t n = strlen(path);
+	char *gitdir, *common, *objects, *refs, *logs;
+	int rc;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;	/* libgit2 keeps a slash at the end */
+	gitdir = lp_xstrndup(path, n);
+	/* commondir is read before anything else: it must be a file itself. */
+	if (files_ok(gitdir, read_files) < 0) {
+		free(gitdir);
+		return -1;
+	}
+	common = common_dir(gitdir);
+	objects = lp_xasprintf("%s/objects", common);
+	refs = lp_xasprintf("%s/refs", common);
+	logs = lp_xasprintf("%s/logs", gitdir);
+	rc = strcmp(common, gitdir) != 0 ? files_ok(common, read_files) : 0;
+	if (rc == 0)
+		rc = objects_ok(objects, 0);
+	if (rc == 0)
+		rc = head_chain_ok(gitdir, common);
+	if (rc == 0 && (what & LP_GUARD_REFS))
+		rc = tree_ok(refs, GUARD_DEPTH, "its refs");
+	if (rc == 0 && (what & LP_GUARD_WRITE)) {
+		rc = files_ok(gitdir, write_files);
+		if (rc == 0)
+			rc = tree_ok(logs, GUARD_DEPTH, "its reflogs");
+	}
+	free(logs);
+	free(refs);
+	free(objects);
+	free(common);
+	free(gitdir);
+	return rc;
+}
+
+/*
+ * The same for a directory libgit2 is about to open as a repository: one
+ * with a .git directory, or a .git file naming one ("gitdir: ..."), or a
+ * repository itself (bare).
+ */
+int
+lp_git_guard_at(const char *dir, unsigned what)
+{
+	char *dotgit = lp_xasprintf("%s/.git", dir), *gitdir = NULL;
+	struct lp_buf b = {0};
+	struct stat st;
+	int rc;
+
+	if (stat(dotgit, &st) < 0)
+		gitdir = lp_xstrdup(dir);
+	else if (S_ISDIR(st.st_mode))
+		gitdir = lp_xstrdup(dotgit);
+	else if (S_ISREG(st.st_mode) && st.st_size <= 4096 && access(dotgit, R_OK) == 0 &&
+	    lp_file_read(dotgit, 4096, &b) == 0 && b.data &&
+	    strncmp(b.data, "gitdir: ", 8) == 0) {
+		size_t n = strcspn(b.data + 8, "\r\n");
+
+		gitdir = b.data[8] == '/' ? lp_xstrndup(b.data + 8, n) :
+		    lp_xasprintf("%s/%.*s", dir, (int)n, b.data + 8);
+	}
+	/* A .git of any other kind: libgit2 passes it by, as git does. */
+	rc = gitdir ? lp_git_guard(gitdir, what) : 0;
+	lp_buf_free(&b);
+	free(gitdir);
+	free(dotgit);
+	return rc;
+}
+
+/*
+ * The .gitattributes files libgit2 reads to stage paths (relative to
+ * workdir): in workdir and in each directory down to every path.
+ */
+int
+lp_git_guard_paths(const char *workdir, char *const *paths, size_t npaths)
+{
+	size_t n = strlen(workdir);
+	int rc;
+
+	while (n > 1 && workdir[n - 1] == '/')
+		n--;
+	{
+		char *top = lp_xasprintf("%.*s/.gitattributes", (int)n, workdir);
+
+		rc = file_ok(top);
+		free(top);
+	}
+	for (size_t i = 0; rc == 0 && i < npaths; i++) {
+		for (const char *p = paths[i]; rc == 0 && (p = strchr(p, '/')); p++) {
+			char *attr = lp_xasprintf("%.*s/%.*s/.gitattributes", (int)n, workdir,
+			    (int)(p - paths[i]), paths[i]);
+
+			rc = file_ok(attr);
+			free(attr);
+		}
+	}
+	return rc;
+}
+
+/* An object directory lp adds itself (a push's quarantine). */
+int
+lp_git_guard_objects(const char *objects)
+{
+	return objects_ok(objects, 0);
+}

@@ -1,0 +1,109 @@
+#!/bin/sh
+. "$(dirname "$0")/lib.sh"
+# A FIFO, a socket or a device where git keeps a file of its own (the
+# config, HEAD and the refs, the index, alternates, pack indexes, the
+# reflogs, .gitattributes): libgit2 would block on it or read it without
+# end.  lp refuses the repository at once, naming the file (exit 2), and
+# changes nothing; a cohort's other repositories are still read.
+
+command -v timeout >/dev/null 2>&1 || { echo "1..0 # SKIP timeout(1) is missing"; exit 0; }
+
+P0=$TMP/p0
+mkportfolio "$P0" spec "Spe Cial" 2024-09-01
+mkassessment "$P0" "LP1,developing,,"
+mkevidence "$P0" 2025-03-01-item "An item" 2025-03-01 LP1 team
+git -C "$P0" init -q -b main
+git -C "$P0" add -A
+git -C "$P0" commit -q -m "portfolio"
+git -C "$P0" gc -q 2>/dev/null	# a pack, a commit-graph and packed-refs, as a real one has
+
+# plant KIND PATH: a special file where a file belongs (no git command
+# may look at the repository afterwards: it would block too).
+plant() {
+	rm -rf "$2"
+	mkdir -p "$(dirname "$2")"
+	case $1 in
+	fifo) mkfifo "$2" ;;
+	socket) python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])' "$2" ;;
+	device) ln -s /dev/zero "$2" ;;
+	esac
+}
+
+# A fingerprint that reads no file of git's: the work tree's contents,
+# and the names and kinds of everything in .git.
+fingerprint() {
+	(cd "$1" && find . -path ./.git -prune -o -type f -print0 | sort -z | xargs -0 sha256sum
+	 find .git -printf '%y %p\n' | sort) | sha256sum
+}
+
+# attack NAME CMD...: no hang, exit 2, the planted file named.
+attack() {
+	_name=$1; shift
+	run timeout 20 "$@"
+	if [ "$rc" = 124 ]; then not_ok "$_name: returns" "timed out: $*"; return; fi
+	is "$rc" 2 "$_name: exit 2"
+	like "$err" "$_file: (a FIFO|a socket|a device) where git reads a file; lp will not use this repository" \
+	    "$_name: the file is named"
+}
+
+kinds="fifo device"
+command -v python3 >/dev/null 2>&1 && kinds="fifo socket device"
+
+# What any read opens: a history, and a report's last activity.
+for _rel in .git/config .git/HEAD .git/refs/heads/main .git/packed-refs \
+    .git/objects/info/alternates .git/objects/info/commit-graph .git/objects/pack/pack-x.idx \
+    .git/shallow .git/commondir; do
+	for kind in $kinds; do
+		rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
+		# HEAD leads to refs/heads/main only while it is loose.
+		[ "$_rel" = .git/refs/heads/main ] && rm -f "$TMP/p/.git/packed-refs"
+		plant "$kind" "$TMP/p/$_rel"
+		_file=$TMP/p/$_rel
+		attack "$_rel is a $kind: lp-assess history" lp-assess history -C "$TMP/p"
+	done
+done
+
+# What a commit opens too: the index, reflogs, info/exclude, .gitattributes.
+for _rel in .git/index .git/logs/HEAD .git/logs/refs/heads/main .git/info/exclude \
+    .gitattributes evidence/.gitattributes .git/config; do
+	rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
+	plant fifo "$TMP/p/$_rel"
+	_file=$TMP/p/$_rel
+	before=$(fingerprint "$TMP/p")
+	attack "$_rel is a FIFO: lp-evidence add" lp-evidence add -C "$TMP/p" \
+	    --title "New item" --date 2025-04-01 --standards LP2 --reach team
+	is "$(fingerprint "$TMP/p")" "$before" "$_rel is a FIFO: lp-evidence add changes nothing"
+	# lp-assess set stages assessment.csv alone: evidence/ is not its business.
+	case $_rel in evidence/*) continue ;; esac
+	attack "$_rel is a FIFO: lp-assess set" lp-assess set -C "$TMP/p" LP2=developing
+	is "$(fingerprint "$TMP/p")" "$before" "$_rel is a FIFO: lp-assess set changes nothing"
+done
+
+# An alternate object directory, and the one it borrows from in turn.
+rm -rf "$TMP/p" "$TMP/alt1" "$TMP/alt2" && cp -R "$P0" "$TMP/p"
+mkdir -p "$TMP/alt1/info" "$TMP/alt2/pack"
+echo "$TMP/alt1" >"$TMP/p/.git/objects/info/alternates"
+echo "$TMP/alt2" >"$TMP/alt1/info/alternates"
+plant fifo "$TMP/alt2/pack/pack-y.idx"
+_file=$TMP/alt2/pack/pack-y.idx
+attack "a FIFO in an alternate's alternate" lp-assess history -C "$TMP/p"
+
+# A cohort of bare repositories: the bad ones named, the others read.
+rm -rf "$TMP/bare" && mkdir "$TMP/bare"
+for n in a b c d; do
+	rm -rf "$TMP/w" && cp -R "$P0" "$TMP/w"
+	sed "s/^id: spec/id: $n/" "$P0/portfolio.md" >"$TMP/w/portfolio.md"
+	git -C "$TMP/w" commit -q -am "id $n"
+	[ $n = d ] && git -C "$TMP/w" tag lp/submitted/d/2025-06
+	git clone -q --bare "$TMP/w" "$TMP/bare/$n.git"
+done
+plant fifo "$TMP/bare/b.git/objects/pack/pack-z.idx"
+_file=$TMP/bare/b.git/objects/pack/pack-z.idx
+attack "--git, a FIFO pack index in one repository" lp-report summary --git "$TMP/bare"
+is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1 | tr '\n' ' ')" "a c d " "... the other three are read"
+plant fifo "$TMP/bare/c.git/refs/tags/evil"
+_file=$TMP/bare/c.git/refs/tags/evil
+attack "--git --submitted, a FIFO among the tags" lp-report summary --git "$TMP/bare" --submitted
+like "$out" "d.git@refs/tags/lp/submitted/d/2025-06" "... the submitted one is read"
+
+done_testing
