@@ -156,21 +156,28 @@ tree_ok(const char *dir, int levels, const char *too_deep)
 }
 
 /*
- * The refs HEAD leads to ("ref: refs/heads/main"), while they are loose
- * ones: libgit2 reads each to resolve HEAD, as many as it follows.
+ * A loose ref at path, and the refs it leads to while they are symbolic
+ * ("ref: refs/heads/main") and loose: libgit2 reads each to resolve it,
+ * as many as it follows.  *found says whether path was there at all.
  */
 #define SYMREF_MAX 5
 
 static int
-head_chain_ok(const char *gitdir, const char *common)
+ref_chain_ok(char *path, const char *common, int *found)
 {
-	char *path = lp_xasprintf("%s/HEAD", gitdir), buf[1024], *nl;
+	char buf[1024], *nl;
 	int rc = 0;
+	struct stat st;
 
+	*found = stat(path, &st) == 0;
 	for (int hop = 0; rc == 0 && path && hop <= SYMREF_MAX; hop++) {
-		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-		ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+		int fd;
+		ssize_t n;
 
+		if ((rc = file_ok(path)) < 0)
+			break;
+		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
 		if (fd >= 0)
 			close(fd);
 		free(path);
@@ -184,7 +191,6 @@ head_chain_ok(const char *gitdir, const char *common)
 		if (strstr(buf + 5, ".."))
 			break;
 		path = lp_xasprintf("%s/%s", common, buf + 5);
-		rc = file_ok(path);
 	}
 	free(path);
 	return rc;
@@ -251,16 +257,23 @@ common_dir(const char *gitdir)
 	return common ? common : lp_xstrdup(gitdir);
 }
 
+/* path without the slash libgit2 keeps at the end of a directory. */
+static char *
+strip_slashes(const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return lp_xstrndup(path, n);
+}
+
 int
 lp_git_guard(const char *path, unsigned what)
 {
-	size_t n = strlen(path);
-	char *gitdir, *common, *objects, *refs, *logs;
+	char *gitdir = strip_slashes(path), *common, *objects, *refs, *logs;
 	int rc;
 
-	while (n > 1 && path[n - 1] == '/')
-		n--;	/* libgit2 keeps a slash at the end */
-	gitdir = lp_xstrndup(path, n);
 	/* commondir is read before anything else: it must be a file itself. */
 	if (files_ok(gitdir, read_files) < 0) {
 		free(gitdir);
@@ -273,8 +286,11 @@ lp_git_guard(const char *path, unsigned what)
 	rc = strcmp(common, gitdir) != 0 ? files_ok(common, read_files) : 0;
 	if (rc == 0)
 		rc = objects_ok(objects, 0);
-	if (rc == 0)
-		rc = head_chain_ok(gitdir, common);
+	if (rc == 0) {
+		int found;
+
+		rc = ref_chain_ok(lp_xasprintf("%s/HEAD", gitdir), common, &found);
+	}
 	if (rc == 0 && (what & LP_GUARD_REFS))
 		rc = tree_ok(refs, GUARD_DEPTH, "its refs");
 	if (rc == 0 && (what & LP_GUARD_WRITE)) {
@@ -358,4 +374,48 @@ int
 lp_git_guard_objects(const char *objects)
 {
 	return objects_ok(objects, 0);
+}
+
+/*
+ * The loose refs a revision's name can lead libgit2 to: git's forms in
+ * its order (NAME, refs/NAME, refs/tags/NAME, refs/heads/NAME,
+ * refs/remotes/NAME, refs/remotes/NAME/HEAD) up to the first that is
+ * there, as libgit2 stops there, and the reflogs of each form for a
+ * NAME@{...}.  HEAD itself was looked at when the repository was opened.
+ */
+int
+lp_git_guard_rev(const char *gitdir_path, const char *common_path, const char *spec)
+{
+	static const char *const forms[][2] = {
+		{ "", "" }, { "refs/", "" }, { "refs/tags/", "" }, { "refs/heads/", "" },
+		{ "refs/remotes/", "" }, { "refs/remotes/", "/HEAD" },
+	};
+	size_t n = strcspn(spec, "~^:@{");
+	int rc = 0, found = 0, reflog = strstr(spec, "@{") != NULL;
+	char *gitdir, *common, *name;
+
+	if (n == 0 || n > 1024 || strstr(spec, "..") ||
+	    (n == 4 && strncmp(spec, "HEAD", 4) == 0 && !reflog))
+		return 0;
+	gitdir = strip_slashes(gitdir_path);
+	common = strip_slashes(common_path);
+	name = lp_xstrndup(spec, n);
+	for (size_t i = 0; rc == 0 && !found && i < sizeof forms / sizeof forms[0]; i++) {
+		/* NAME alone is a pseudo-ref (FETCH_HEAD), kept in the gitdir. */
+		const char *base = i == 0 ? gitdir : common;
+
+		rc = ref_chain_ok(lp_xasprintf("%s/%s%s%s", base, forms[i][0], name,
+		    forms[i][1]), common, &found);
+		if (rc == 0 && reflog) {
+			char *log = lp_xasprintf("%s/logs/%s%s%s", base, forms[i][0], name,
+			    forms[i][1]);
+
+			rc = file_ok(log);
+			free(log);
+		}
+	}
+	free(name);
+	free(common);
+	free(gitdir);
+	return rc;
 }

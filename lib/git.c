@@ -99,6 +99,26 @@ lp_git_need(void)
  * when the object is missing, a leak a repository cut short would cause
  * on every read.
  */
+/*
+ * The refs spec can lead libgit2 to hold no FIFO or device.  When one
+ * does, that becomes libgit2's error: every caller says what it was
+ * reading and then git's message, once.
+ */
+static int
+rev_guard(git_repository *repo, const char *spec)
+{
+	struct lp_findings said = {0}, *was = lp_diag_capture(&said);
+	int rc = lp_git_guard_rev(git_repository_path(repo),
+	    git_repository_commondir(repo), spec);
+
+	lp_diag_capture(was);
+	if (rc < 0)
+		git_error_set_str(GIT_ERROR_REFERENCE, said.n ? said.v[0].message :
+		    "a special file where git reads a ref");
+	lp_findings_free(&said);
+	return rc < 0 ? GIT_ERROR : 0;
+}
+
 int
 lp_git_revparse(git_object **out, git_repository *repo, const char *spec)
 {
@@ -109,6 +129,8 @@ lp_git_revparse(git_object **out, git_repository *repo, const char *spec)
 	*out = NULL;
 	if (strlen(spec) == GIT_OID_HEXSZ && git_oid_fromstr(&id, spec) == 0)
 		return git_object_lookup(out, repo, &id, GIT_OBJECT_ANY);
+	if (rev_guard(repo, spec) < 0)
+		return -1;
 	/* git_reference_dwim resolves a symbolic reference (HEAD) to the end. */
 	if (git_reference_dwim(&ref, repo, spec) == 0 &&
 	    git_reference_type(ref) == GIT_REFERENCE_DIRECT) {

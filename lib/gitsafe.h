@@ -47,6 +47,11 @@ int lp_git_link_dangling(const char *dir);
 int lp_git_guard(const char *gitdir, unsigned what);
 /* The same for dir: a work tree with a .git directory or file, or a repository. */
 int lp_git_guard_at(const char *dir, unsigned what);
+/*
+ * The loose refs (and, for NAME@{...}, reflogs) libgit2 opens to resolve
+ * the revision spec in the repository with this gitdir and common dir.
+ */
+int lp_git_guard_rev(const char *gitdir, const char *common, const char *spec);
 /* An object directory lp adds to a repository itself (a push's quarantine). */
 int lp_git_guard_objects(const char *objects);
 /* The .gitattributes files staging paths (relative to workdir) reads. */

@@ -63,6 +63,17 @@ for _rel in .git/config .git/HEAD .git/refs/heads/main .git/packed-refs \
 	done
 done
 
+# A revision's name leads libgit2 to a loose ref (and NAME@{N} to a reflog).
+rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
+plant fifo "$TMP/p/.git/refs/heads/evil"
+_file=$TMP/p/.git/refs/heads/evil
+attack "--at a branch that is a FIFO" lp-assess show -C "$TMP/p" --at evil
+attack "--at a FIFO branch's parent" lp-assess history -C "$TMP/p" --at evil~1
+attack "lp check --at a FIFO branch" lp check "$TMP/p" --at evil
+plant fifo "$TMP/p/.git/logs/refs/heads/main"
+_file=$TMP/p/.git/logs/refs/heads/main
+attack "--at a reflog that is a FIFO" lp-assess show -C "$TMP/p" --at 'main@{1}'
+
 # What a commit opens too: the index, reflogs, info/exclude, .gitattributes.
 for _rel in .git/index .git/logs/HEAD .git/logs/refs/heads/main .git/info/exclude \
     .gitattributes evidence/.gitattributes .git/config; do
