@@ -38,6 +38,8 @@ portfolio_open_at(const struct lp_ctx *ctx, struct lp_git *git, const char *root
 	    (ctx->staged ? lp_tree_open_index(git, prefix, &tree) :
 	    lp_tree_open_git(git, ctx->at, prefix, &tree)) == 0)
 		rc = lp_portfolio_load(p, tree, what);
+	else
+		lp_diag_fail();	/* git's failure, not a finding: a validator exits 2 */
 	free(prefix);
 	return rc;
 }
@@ -66,8 +68,10 @@ lp_portfolio_open(const struct lp_ctx *ctx, const char *root, unsigned what,
 			return -1;
 		return lp_portfolio_load(p, tree, what);
 	}
-	if (open_repository(root, &git) < 0)
+	if (open_repository(root, &git) < 0) {
+		lp_diag_fail();
 		return -1;
+	}
 	rc = portfolio_open_at(ctx, git, root, what, p);
 	p->git = git;	/* freed after the tree, in lp_portfolio_free */
 	return rc;

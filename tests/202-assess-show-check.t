@@ -190,6 +190,12 @@ run lp-assess check nowhere
 is_rc 2 "check: a missing operand is an error"
 run lp-assess check --at HEAD cohort/south/a-zed
 is_rc 0 "check --at"
+# A revision git cannot give is git's failure, not a finding (SPEC 4): 2.
+for v in "lp-assess check" "lp-evidence check -C" "lp-reaccredit check -C" "lp check"; do
+	run $v cohort/south/a-zed --at nosuch
+	is "$rc" 2 "$v --at an unknown revision: exit 2, not 1"
+	like "$err" "unknown revision nosuch" "... and says so"
+done
 mkdir empty
 run lp-assess check empty
 is_rc 2 "check: no portfolio at all is an error"
