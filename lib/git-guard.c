@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "lp.h"
@@ -32,7 +33,8 @@
 
 /* Files any read opens, below the repository (git's "common" directory). */
 static const char *const read_files[] = {
-	"config", "HEAD", "commondir", "packed-refs", "shallow", "info/grafts", NULL
+	"config", "config.worktree", "HEAD", "commondir", "packed-refs", "shallow",
+	"info/grafts", NULL
 };
 
 /* ... and below an object directory, its own or one it borrows from. */
@@ -196,6 +198,118 @@ ref_chain_ok(char *path, const char *common, int *found)
 	return rc;
 }
 
+/* How many files deep libgit2 follows a config's includes. */
+#define INCLUDE_DEPTH 10
+
+/*
+ * The value of a config line's "path = VALUE", as git reads it: quotes
+ * taken off (with their escapes), a comment after it dropped, spaces
+ * trimmed.  Allocated.
+ */
+static char *
+config_value(const char *p)
+{
+	struct lp_buf v = {0};
+	int quoted = 0;
+
+	p += strspn(p, " \t");
+	for (; *p; p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+			lp_buf_addc(&v, *p == 'n' ? '\n' : *p == 't' ? '\t' : *p);
+		} else if (!quoted && (*p == ';' || *p == '#')) {
+			break;
+		} else {
+			lp_buf_addc(&v, *p);
+		}
+	}
+	while (v.len > 0 && (v.data[v.len - 1] == ' ' || v.data[v.len - 1] == '\t' ||
+	    v.data[v.len - 1] == '\r'))
+		v.len--;
+	lp_buf_addc(&v, '\0');
+	return lp_buf_detach(&v);
+}
+
+/* An include's path as libgit2 resolves it: "~/" from $HOME, else from dir. */
+static char *
+include_path(const char *value, const char *dir)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(value, "~/", 2) == 0)
+		return home ? lp_xasprintf("%s/%s", home, value + 2) : NULL;
+	if (value[0] == '~' || !value[0])
+		return NULL;	/* ~user, or nothing: libgit2 reads no file */
+	return value[0] == '/' ? lp_xstrdup(value) : lp_xasprintf("%s/%s", dir, value);
+}
+
+/*
+ * The files a config includes ([include] and [includeIf ...] path = X),
+ * as deep as libgit2 follows them: each absent or a regular file, and its
+ * own includes in turn.  git's syntax, read simply and on the side of
+ * looking: a path under any condition is looked at.
+ */
+static int
+config_includes_ok(const char *file, int depth)
+{
+	struct lp_buf b = {0};
+	char *save = NULL, *dir, *slash;
+	int in_include = 0, rc = 0;
+
+	if (depth > INCLUDE_DEPTH || access(file, R_OK) != 0 ||
+	    lp_file_read(file, 1 << 20, &b) != 0 || !b.data) {
+		lp_buf_free(&b);
+		return 0;
+	}
+	dir = lp_xstrdup(file);
+	if ((slash = strrchr(dir, '/')))
+		*slash = '\0';
+	for (char *line = strtok_r(b.data, "\n", &save); rc == 0 && line;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *p = line + strspn(line, " \t"), *value, *path;
+
+		if (*p == '[') {
+			char *close = strchr(p, ']');
+
+			in_include = strncasecmp(p + 1 + strspn(p + 1, " \t"), "include", 7) == 0;
+			if (!close)
+				continue;
+			p = close + 1 + strspn(close + 1, " \t");	/* [include] path = x */
+		}
+		if (!in_include || strncasecmp(p, "path", 4) != 0)
+			continue;
+		p += 4 + strspn(p + 4, " \t");
+		if (*p != '=')
+			continue;
+		value = config_value(p + 1);
+		path = include_path(value, dir);
+		if (path && (rc = file_ok(path)) == 0)
+			rc = config_includes_ok(path, depth + 1);
+		free(path);
+		free(value);
+	}
+	free(dir);
+	lp_buf_free(&b);
+	return rc;
+}
+
+/* A repository's config (and config.worktree), with what they include. */
+static int
+configs_ok(const char *dir)
+{
+	char *config = lp_xasprintf("%s/config", dir);
+	char *worktree = lp_xasprintf("%s/config.worktree", dir);
+	int rc = config_includes_ok(config, 0);
+
+	if (rc == 0)
+		rc = config_includes_ok(worktree, 0);
+	free(worktree);
+	free(config);
+	return rc;
+}
+
 /*
  * An object directory: its files, its packs (libgit2 lists them and opens
  * each index it finds), and the object directories its alternates name,
@@ -279,11 +393,17 @@ lp_git_guard(const char *path, unsigned what)
 		free(gitdir);
 		return -1;
 	}
+	if (configs_ok(gitdir) < 0) {
+		free(gitdir);
+		return -1;
+	}
 	common = common_dir(gitdir);
 	objects = lp_xasprintf("%s/objects", common);
 	refs = lp_xasprintf("%s/refs", common);
 	logs = lp_xasprintf("%s/logs", gitdir);
-	rc = strcmp(common, gitdir) != 0 ? files_ok(common, read_files) : 0;
+	rc = 0;
+	if (strcmp(common, gitdir) != 0 && (rc = files_ok(common, read_files)) == 0)
+		rc = configs_ok(common);
 	if (rc == 0)
 		rc = objects_ok(objects, 0);
 	if (rc == 0) {
@@ -312,7 +432,7 @@ lp_git_guard(const char *path, unsigned what)
  * repository itself (bare).
  */
 int
-lp_git_guard_at(const char *dir, unsigned what)
+lp_git_guard_at(const char *dir, unsigned what, char **config)
 {
 	char *dotgit = lp_xasprintf("%s/.git", dir), *gitdir = NULL;
 	struct lp_buf b = {0};
@@ -333,6 +453,12 @@ lp_git_guard_at(const char *dir, unsigned what)
 	}
 	/* A .git of any other kind: libgit2 passes it by, as git does. */
 	rc = gitdir ? lp_git_guard(gitdir, what) : 0;
+	if (config) {
+		char *common = gitdir ? common_dir(gitdir) : NULL;
+
+		*config = common ? lp_xasprintf("%s/config", common) : NULL;
+		free(common);
+	}
 	lp_buf_free(&b);
 	free(gitdir);
 	free(dotgit);

@@ -206,6 +206,56 @@ open_failed(const char *dir, int rc)
 }
 
 /*
+ * The repository format its config gives, judged as libgit2 1.5 judges it
+ * (format version 1 at most; in version 1, no extension but "noop"), so
+ * that libgit2 never has to refuse one: its check of a version-1
+ * repository's extensions leaks pcre2 match data for every config entry
+ * (git_regexp_match returns before freeing it on no match), some 20 KiB
+ * each.  0 when libgit2 may open it (or when the config cannot be read:
+ * libgit2 then says why), -1 after libgit2's own message when not.
+ */
+static int
+format_ok(const char *where, git_config *cfg)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	int version = 0, rc = 0;
+
+	if (git_config_get_int32(&version, cfg, "core.repositoryformatversion") < 0 ||
+	    version < 1)
+		return 0;
+	if (version > 1) {
+		lp_error("%s: unsupported repository version %d; only versions up to 1 "
+		    "are supported", where, version);
+		return -1;
+	}
+	if (git_config_iterator_new(&it, cfg) < 0)
+		return 0;
+	while (rc == 0 && git_config_next(&e, it) == 0) {
+		if (strncmp(e->name, "extensions.", 11) == 0 && strcmp(e->name + 11, "noop") != 0) {
+			lp_error("%s: unsupported extension name %s", where, e->name);
+			rc = -1;
+		}
+	}
+	git_config_iterator_free(it);
+	return rc;
+}
+
+/* format_ok for the config file at path (absent: nothing to judge). */
+static int
+format_ok_file(const char *where, const char *path)
+{
+	git_config *cfg = NULL;
+	int rc = 0;
+
+	if (path && access(path, F_OK) == 0 && git_config_open_ondisk(&cfg, path) == 0)
+		rc = format_ok(where, cfg);
+	git_config_free(cfg);
+	git_error_clear();
+	return rc;
+}
+
+/*
  * Whether git's discovery could find anything from dir: a .git entry, or
  * a directory that is itself a repository (HEAD and objects), in dir or
  * above it.  When not, a portfolio outside git is told so without
@@ -276,18 +326,22 @@ int
 lp_git_open_near(const char *dir, struct lp_git_outside *outside, struct lp_git **out)
 {
 	git_repository *repo = NULL;
-	char *where = NULL;
+	char *where = NULL, *config = NULL;
 	int rc;
 
 	*out = NULL;
 	if (!maybe_in_git(dir, outside, &where))
 		return 1;
 	/* What libgit2 is about to open there holds no FIFO or device. */
-	rc = where ? lp_git_guard_at(where, 0) : 0;
+	rc = where ? lp_git_guard_at(where, 0, &config) : 0;
 	free(where);
+	if (rc == 0) {
+		lp_git_need();
+		rc = format_ok_file(dir, config);
+	}
+	free(config);
 	if (rc < 0)
 		return -1;
-	lp_git_need();
 	/* Flags 0: search upwards, but take no GIT_DIR from the environment. */
 	git_error_clear();
 	rc = git_repository_open_ext(&repo, dir, 0,
@@ -377,8 +431,13 @@ open_bare_quick(const char *path, git_repository **out)
 	    git_config_open_ondisk(&cfg, file) < 0 ||
 	    git_config_get_bool(&bare, cfg, "core.bare") < 0 || !bare ||
 	    git_config_get_int32(&version, cfg, "core.repositoryformatversion") < 0 ||
-	    version != 0 ||
-	    git_repository_open_bare(out, path) < 0)
+	    version > 1)
+		goto out;
+	if (format_ok(path, cfg) < 0) {
+		rc = -1;
+		goto out;
+	}
+	if (git_repository_open_bare(out, path) < 0)
 		goto out;
 	git_repository_set_config(*out, cfg);
 	rc = 0;
@@ -393,14 +452,23 @@ int
 lp_git_open_bare(const char *path, struct lp_git **out)
 {
 	git_repository *repo = NULL;
+	char *config = NULL;
 	int rc;
 
 	*out = NULL;
-	if (lp_git_guard_at(path, 0) < 0)
+	if (lp_git_guard_at(path, 0, &config) < 0) {
+		free(config);
 		return -1;
+	}
 	lp_git_need();
 	git_error_clear();
 	rc = open_bare_quick(path, &repo);
+	/* Not the plain case: libgit2's open, once the format is one it takes. */
+	if (rc == 1 && format_ok_file(path, config) < 0)
+		rc = -1;
+	free(config);
+	if (rc < 0)
+		return -1;
 	if (rc == 0)
 		return add_quarantine(repo, path) < 0 ? (git_repository_free(repo), -1) :
 		    (*out = git_new(repo)) ? 0 : -1;

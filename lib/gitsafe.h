@@ -45,8 +45,12 @@ int lp_git_link_dangling(const char *dir);
 #define LP_GUARD_REFS	1u
 #define LP_GUARD_WRITE	2u
 int lp_git_guard(const char *gitdir, unsigned what);
-/* The same for dir: a work tree with a .git directory or file, or a repository. */
-int lp_git_guard_at(const char *dir, unsigned what);
+/*
+ * The same for dir: a work tree with a .git directory or file, or a
+ * repository.  config, when not NULL, gets the path of the repository's
+ * config file (allocated), or NULL when dir leads to none.
+ */
+int lp_git_guard_at(const char *dir, unsigned what, char **config);
 /*
  * The loose refs (and, for NAME@{...}, reflogs) libgit2 opens to resolve
  * the revision spec in the repository with this gitdir and common dir.

@@ -4,7 +4,8 @@
 # config, HEAD and the refs, the index, alternates, pack indexes, the
 # reflogs, .gitattributes): libgit2 would block on it or read it without
 # end.  lp refuses the repository at once, naming the file (exit 2), and
-# changes nothing; a cohort's other repositories are still read.
+# changes nothing; a cohort's other repositories are still read.  A
+# repository format libgit2 cannot read is refused the same way.
 
 command -v timeout >/dev/null 2>&1 || { echo "1..0 # SKIP timeout(1) is missing"; exit 0; }
 
@@ -63,6 +64,40 @@ for _rel in .git/config .git/HEAD .git/refs/heads/main .git/packed-refs \
 	done
 done
 
+# A config's include ([include] or [includeIf], a path relative to the
+# config, quoted or with a comment after it) names a FIFO.
+mkfifo "$TMP/incfifo"
+for how in plain conditional relative; do
+	rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
+	case $how in
+	plain) printf '[include]\n\tpath = %s/incfifo\n' "$TMP" ;;
+	conditional) printf '[includeIf "gitdir:/nowhere/"]\n\tpath = "%s/incfifo" ; why\n' "$TMP" ;;
+	relative) printf '[include] path = ../../incfifo\n' ;;
+	esac >>"$TMP/p/.git/config"
+	_file='[^ ]*incfifo'
+	attack "a config includes a FIFO ($how)" lp-assess history -C "$TMP/p"
+done
+
+# A work tree's repository of a format libgit2 cannot read: refused with
+# libgit2's words, before libgit2 opens it.  (Version 1 with only "noop"
+# is read: see the bare cohort below.  In a work tree libgit2 1.5 checks
+# that itself, and leaks a regex match per config entry doing it.)
+for how in v2 ext; do
+	rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
+	case $how in
+	v2) printf '[core]\n\trepositoryformatversion = 2\n' ;;
+	ext) printf '[core]\n\trepositoryformatversion = 1\n[extensions]\n\tfrobnicate = true\n' ;;
+	noop) printf '[core]\n\trepositoryformatversion = 1\n[extensions]\n\tnoop = true\n' ;;
+	esac >>"$TMP/p/.git/config"
+	run timeout 20 lp-assess history -C "$TMP/p"
+	case $how in
+	v2) is "$rc:$err" "2:lp-assess: $TMP/p: unsupported repository version 2; only versions up to 1 are supported" \
+		"format version 2: refused, in libgit2's words" ;;
+	ext) is "$rc:$err" "2:lp-assess: $TMP/p: unsupported extension name extensions.frobnicate" \
+		"an unknown extension in version 1: refused" ;;
+	esac
+done
+
 # A revision's name leads libgit2 to a loose ref (and NAME@{N} to a reflog).
 rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
 plant fifo "$TMP/p/.git/refs/heads/evil"
@@ -108,6 +143,8 @@ for n in a b c d; do
 	[ $n = d ] && git -C "$TMP/w" tag lp/submitted/d/2025-06
 	git clone -q --bare "$TMP/w" "$TMP/bare/$n.git"
 done
+# Format version 1 with the one extension libgit2 1.5 knows reads as 0.
+printf '[core]\n\trepositoryformatversion = 1\n[extensions]\n\tnoop = true\n' >>"$TMP/bare/a.git/config"
 plant fifo "$TMP/bare/b.git/objects/pack/pack-z.idx"
 _file=$TMP/bare/b.git/objects/pack/pack-z.idx
 attack "--git, a FIFO pack index in one repository" lp-report summary --git "$TMP/bare"
