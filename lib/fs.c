@@ -684,3 +684,13 @@ lp_open_beneath(int rootfd, const char *relpath, int flags)
 		return open_walk(rootfd, relpath, flags);
 	return fd;
 }
+
+char *
+lp_path_unslash(const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return lp_xstrndup(path, n);
+}

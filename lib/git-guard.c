@@ -371,21 +371,10 @@ common_dir(const char *gitdir)
 	return common ? common : lp_xstrdup(gitdir);
 }
 
-/* path without the slash libgit2 keeps at the end of a directory. */
-static char *
-strip_slashes(const char *path)
-{
-	size_t n = strlen(path);
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	return lp_xstrndup(path, n);
-}
-
 int
 lp_git_guard(const char *path, unsigned what)
 {
-	char *gitdir = strip_slashes(path), *common, *objects, *refs, *logs;
+	char *gitdir = lp_path_unslash(path), *common, *objects, *refs, *logs;
 	int rc;
 
 	/* commondir is read before anything else: it must be a file itself. */
@@ -472,26 +461,19 @@ lp_git_guard_at(const char *dir, unsigned what, char **config)
 int
 lp_git_guard_paths(const char *workdir, char *const *paths, size_t npaths)
 {
-	size_t n = strlen(workdir);
-	int rc;
+	char *top = lp_path_unslash(workdir), *attr = lp_xasprintf("%s/.gitattributes", top);
+	int rc = file_ok(attr);
 
-	while (n > 1 && workdir[n - 1] == '/')
-		n--;
-	{
-		char *top = lp_xasprintf("%.*s/.gitattributes", (int)n, workdir);
-
-		rc = file_ok(top);
-		free(top);
-	}
+	free(attr);
 	for (size_t i = 0; rc == 0 && i < npaths; i++) {
 		for (const char *p = paths[i]; rc == 0 && (p = strchr(p, '/')); p++) {
-			char *attr = lp_xasprintf("%.*s/%.*s/.gitattributes", (int)n, workdir,
-			    (int)(p - paths[i]), paths[i]);
-
+			attr = lp_xasprintf("%s/%.*s/.gitattributes", top, (int)(p - paths[i]),
+			    paths[i]);
 			rc = file_ok(attr);
 			free(attr);
 		}
 	}
+	free(top);
 	return rc;
 }
 
@@ -523,8 +505,8 @@ lp_git_guard_rev(const char *gitdir_path, const char *common_path, const char *s
 	if (n == 0 || n > 1024 || strstr(spec, "..") ||
 	    (n == 4 && strncmp(spec, "HEAD", 4) == 0 && !reflog))
 		return 0;
-	gitdir = strip_slashes(gitdir_path);
-	common = strip_slashes(common_path);
+	gitdir = lp_path_unslash(gitdir_path);
+	common = lp_path_unslash(common_path);
 	name = lp_xstrndup(spec, n);
 	for (size_t i = 0; rc == 0 && !found && i < sizeof forms / sizeof forms[0]; i++) {
 		/* NAME alone is a pseudo-ref (FETCH_HEAD), kept in the gitdir. */

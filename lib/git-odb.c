@@ -502,12 +502,9 @@ static int
 add_guard(git_odb *odb, const char *objects, const char *repo)
 {
 	struct safe_loose *b = lp_xcalloc(1, sizeof *b);
-	size_t n = strlen(objects);
 
-	while (n > 1 && objects[n - 1] == '/')
-		n--;
 	git_odb_init_backend(&b->parent, GIT_ODB_BACKEND_VERSION);
-	b->objects = lp_xstrndup(objects, n);
+	b->objects = lp_path_unslash(objects);
 	b->objfd = open(b->objects, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	b->repo = lp_xstrdup(repo);
 	memset(b->fanout, 0xff, sizeof b->fanout);
@@ -560,16 +557,13 @@ int
 lp_git_odb_guard(git_repository *repo)
 {
 	const char *common = git_repository_commondir(repo);
-	size_t n = strlen(common);
 	git_odb *odb = NULL;
 	char *objects, *label;
 	int rc;
 
 	if (git_repository_odb(&odb, repo) < 0)
 		return -1;
-	while (n > 1 && common[n - 1] == '/')
-		n--;
-	label = lp_xstrndup(common, n);
+	label = lp_path_unslash(common);
 	objects = lp_xasprintf("%s/objects", label);
 	rc = add_guard(odb, objects, label);
 	if (rc == 0)

@@ -152,17 +152,6 @@ lp_git_global_shutdown(void)
 	git_started = 0;
 }
 
-/* The path without the trailing slash libgit2 keeps on directories. */
-static char *
-strip_slash(const char *path)
-{
-	size_t n = strlen(path);
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	return lp_xstrndup(path, n);
-}
-
 static struct lp_git *
 git_new(git_repository *repo)
 {
@@ -170,7 +159,7 @@ git_new(git_repository *repo)
 	const char *wd = git_repository_workdir(repo);
 
 	g->repo = repo;
-	g->where = strip_slash(wd ? wd : git_repository_path(repo));
+	g->where = lp_path_unslash(wd ? wd : git_repository_path(repo));
 	if (lp_git_odb_guard(repo) < 0) {
 		lp_git_fail(g->where);
 		lp_git_free(g);
@@ -598,7 +587,7 @@ lp_git_is_clean(struct lp_git *g, const char *prefix, int *clean)
 	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
 	    GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
 	if (prefix && *prefix) {
-		spec = strip_slash(prefix);
+		spec = lp_path_unslash(prefix);
 		opts.pathspec.strings = &spec;
 		opts.pathspec.count = 1;
 	}

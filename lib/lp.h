@@ -524,6 +524,8 @@ void lp_reader_free(struct lp_reader *r);
 
 /* Read a whole file of at most max bytes.  0, 1 when it does not exist, -1. */
 int lp_file_read(const char *path, size_t max, struct lp_buf *out);
+/* path without its trailing slashes ("/" stays "/"), allocated. */
+char *lp_path_unslash(const char *path);
 /* Append what is left on fd, at most max bytes; name is for diagnostics.  0 or -1. */
 int lp_fd_read(int fd, const char *name, size_t max, struct lp_buf *out);
 struct stat;
