@@ -11,9 +11,12 @@
  * followed, as libgit2 follows them.  lp's own reads of a work tree and
  * of loose objects open with O_NONBLOCK and check the type themselves.
  *
- * The checks cost a few stat(2) calls per repository, so they are in
- * three sizes: what any read at a revision opens; every loose ref, for a
- * search of the refs (--ref, --submitted); and what a commit opens too.
+ * A file lp must read to know what libgit2 reads next (the config for
+ * its includes, HEAD for its ref, alternates) is opened once, without
+ * blocking, and judged on the open descriptor; the rest are stat(2)ed.
+ * The checks come in three sizes: what any read at a revision opens;
+ * every loose ref, for a search of the refs (--ref, --submitted); and
+ * what a commit opens too.
  */
 #include <sys/stat.h>
 
@@ -31,15 +34,16 @@
 /* How deep refs/ and logs/ may nest (refs/tags/lp/submitted/x is 3). */
 #define GUARD_DEPTH 16
 
-/* Files any read opens, below the repository (git's "common" directory). */
-static const char *const read_files[] = {
-	"config", "config.worktree", "HEAD", "commondir", "packed-refs", "shallow",
-	"info/grafts", NULL
-};
+/*
+ * Files any read opens, below the repository (git's "common" directory),
+ * besides the config and HEAD, which are read here.  libgit2 reads
+ * commondir and a .git file only when they are regular files.
+ */
+static const char *const read_files[] = { "packed-refs", NULL };
 
-/* ... and below an object directory, its own or one it borrows from. */
+/* ... and below an object directory, besides info/alternates. */
 static const char *const object_files[] = {
-	"info/alternates", "info/commit-graph", "pack/multi-pack-index", NULL
+	"info/commit-graph", "pack/multi-pack-index", NULL
 };
 
 /* How many object directories deep libgit2 follows alternates. */
@@ -64,6 +68,38 @@ refuse(const char *path, const char *kind)
 	lp_error("%s: %s where git reads a file; lp will not use this repository",
 	    path, kind);
 	return -1;
+}
+
+/*
+ * Read path, as libgit2 would open it but without waiting on a FIFO:
+ * 1 when it is absent (or unreadable: libgit2 says so itself), 0 with
+ * at most max bytes in *out when it is a regular file, -1 (said) when
+ * it is anything else.
+ */
+static int
+read_ok(const char *path, size_t max, struct lp_buf *out)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	ssize_t n;
+
+	if (fd < 0)
+		return errno == ENXIO ? refuse(path, "a socket") : 1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		int rc = fstat(fd, &st) < 0 ? 1 : refuse(path, kind_of(st.st_mode));
+
+		close(fd);
+		return rc;
+	}
+	if ((size_t)st.st_size < max)
+		max = (size_t)st.st_size;
+	lp_buf_reset(out);
+	lp_buf_add(out, NULL, max);	/* room, and the NUL after it */
+	n = max ? read(fd, out->data, max) : 0;
+	close(fd);
+	out->len = n > 0 ? (size_t)n : 0;
+	out->data[out->len] = '\0';
+	return 0;
 }
 
 /* path is absent, or a regular file (through links): 0; else -1 (said). */
@@ -167,39 +203,38 @@ tree_ok(const char *dir, int levels, const char *too_deep)
 static int
 ref_chain_ok(char *path, const char *common, int *found)
 {
-	char buf[1024], *nl;
+	struct lp_buf b = {0};
 	int rc = 0;
-	struct stat st;
 
-	*found = stat(path, &st) == 0;
+	*found = 0;
 	for (int hop = 0; rc == 0 && path && hop <= SYMREF_MAX; hop++) {
-		int fd;
-		ssize_t n;
+		char *nl;
 
-		if ((rc = file_ok(path)) < 0)
-			break;
-		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-		n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
-		if (fd >= 0)
-			close(fd);
+		rc = read_ok(path, 1024, &b);
 		free(path);
 		path = NULL;
-		if (n < 5 || strncmp(buf, "ref: ", 5) != 0)
-			break;	/* an id, or nothing: libgit2 judges it */
-		buf[n] = '\0';
-		if ((nl = strchr(buf, '\n')))
+		if (rc == 0 && hop == 0)
+			*found = 1;
+		if (rc != 0 || b.len < 5 || strncmp(b.data, "ref: ", 5) != 0) {
+			rc = rc < 0 ? -1 : 0;
+			break;	/* absent, an id, or nothing: libgit2 judges it */
+		}
+		if ((nl = strchr(b.data, '\n')))
 			*nl = '\0';
 		/* libgit2 refuses a name with ".." itself, before any open. */
-		if (strstr(buf + 5, ".."))
+		if (strstr(b.data + 5, ".."))
 			break;
-		path = lp_xasprintf("%s/%s", common, buf + 5);
+		path = lp_xasprintf("%s/%s", common, b.data + 5);
 	}
 	free(path);
+	lp_buf_free(&b);
 	return rc;
 }
 
 /* How many files deep libgit2 follows a config's includes. */
 #define INCLUDE_DEPTH 10
+/* What of a config is scanned for includes (git's own are a few KiB). */
+#define CONFIG_MAX (1u << 20)
 
 /*
  * The value of a config line's "path = VALUE", as git reads it: quotes
@@ -258,10 +293,11 @@ config_includes_ok(const char *file, int depth)
 	char *save = NULL, *dir, *slash;
 	int in_include = 0, rc = 0;
 
-	if (depth > INCLUDE_DEPTH || access(file, R_OK) != 0 ||
-	    lp_file_read(file, 1 << 20, &b) != 0 || !b.data) {
-		lp_buf_free(&b);
+	if (depth > INCLUDE_DEPTH)
 		return 0;
+	if ((rc = read_ok(file, CONFIG_MAX, &b)) != 0) {
+		lp_buf_free(&b);
+		return rc < 0 ? -1 : 0;
 	}
 	dir = lp_xstrdup(file);
 	if ((slash = strrchr(dir, '/')))
@@ -285,7 +321,7 @@ config_includes_ok(const char *file, int depth)
 			continue;
 		value = config_value(p + 1);
 		path = include_path(value, dir);
-		if (path && (rc = file_ok(path)) == 0)
+		if (path)
 			rc = config_includes_ok(path, depth + 1);
 		free(path);
 		free(value);
@@ -295,17 +331,13 @@ config_includes_ok(const char *file, int depth)
 	return rc;
 }
 
-/* A repository's config (and config.worktree), with what they include. */
+/* A repository's config, and what it includes. */
 static int
-configs_ok(const char *dir)
+config_ok(const char *dir)
 {
 	char *config = lp_xasprintf("%s/config", dir);
-	char *worktree = lp_xasprintf("%s/config.worktree", dir);
 	int rc = config_includes_ok(config, 0);
 
-	if (rc == 0)
-		rc = config_includes_ok(worktree, 0);
-	free(worktree);
 	free(config);
 	return rc;
 }
@@ -325,8 +357,9 @@ objects_ok(const char *objects, int depth)
 
 	if (rc == 0)
 		rc = tree_ok(pack, 0, NULL);
-	if (rc == 0 && depth < ALTERNATES_DEPTH && access(file, R_OK) == 0 &&
-	    lp_file_read(file, 1 << 16, &b) == 0 && b.data) {
+	if (rc == 0 && depth < ALTERNATES_DEPTH && (rc = read_ok(file, 1 << 16, &b)) != 0)
+		rc = rc < 0 ? -1 : 0;	/* 1: none */
+	else if (rc == 0 && depth < ALTERNATES_DEPTH) {
 		char *save = NULL;
 
 		for (char *line = strtok_r(b.data, "\n", &save); rc == 0 && line;
@@ -347,71 +380,77 @@ objects_ok(const char *objects, int depth)
 }
 
 /*
- * The directory git keeps most things in, for a gitdir: the one its
- * "commondir" file names (a linked worktree's), else gitdir itself.
- * Allocated.
+ * The directory git keeps most things in, for a gitdir, in *out: the one
+ * its "commondir" file names (a linked worktree's), else gitdir itself.
+ * 0, or -1 (said) when that file is a FIFO or device.
  */
-static char *
-common_dir(const char *gitdir)
+static int
+common_dir(const char *gitdir, char **out)
 {
-	char *file = lp_xasprintf("%s/commondir", gitdir), *common = NULL;
+	char *file = lp_xasprintf("%s/commondir", gitdir);
 	struct lp_buf b = {0};
-	size_t n;
+	int rc = read_ok(file, 4096, &b);
+	size_t n = rc == 0 ? b.len : 0;
 
-	if (access(file, R_OK) == 0 && lp_file_read(file, 4096, &b) == 0 && b.data) {
-		n = b.len;
-		while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
-			n--;
-		if (n > 0)
-			common = b.data[0] == '/' ? lp_xstrndup(b.data, n) :
-			    lp_xasprintf("%s/%.*s", gitdir, (int)n, b.data);
-	}
+	*out = NULL;
+	while (n > 0 && (b.data[n - 1] == '\n' || b.data[n - 1] == '\r'))
+		n--;
+	if (n > 0)
+		*out = b.data[0] == '/' ? lp_xstrndup(b.data, n) :
+		    lp_xasprintf("%s/%.*s", gitdir, (int)n, b.data);
+	if (!*out)
+		*out = lp_xstrdup(gitdir);
 	lp_buf_free(&b);
 	free(file);
-	return common ? common : lp_xstrdup(gitdir);
+	return rc < 0 ? -1 : 0;
+}
+
+/* lp_git_guard, with the common directory it found in *common. */
+static int
+guard(const char *path, unsigned what, char **common)
+{
+	char *gitdir = lp_path_unslash(path), *objects = NULL;
+	int rc = common_dir(gitdir, common);
+
+	if (rc == 0)
+		rc = files_ok(*common, read_files);
+	if (rc == 0)
+		rc = config_ok(*common);
+	if (rc == 0) {
+		int found;
+
+		rc = ref_chain_ok(lp_xasprintf("%s/HEAD", gitdir), *common, &found);
+	}
+	if (rc == 0) {
+		objects = lp_xasprintf("%s/objects", *common);
+		rc = objects_ok(objects, 0);
+	}
+	if (rc == 0 && (what & LP_GUARD_REFS)) {
+		char *refs = lp_xasprintf("%s/refs", *common);
+
+		rc = tree_ok(refs, GUARD_DEPTH, "its refs");
+		free(refs);
+	}
+	if (rc == 0 && (what & LP_GUARD_WRITE)) {
+		char *logs = lp_xasprintf("%s/logs", gitdir);
+
+		rc = files_ok(gitdir, write_files);
+		if (rc == 0)
+			rc = tree_ok(logs, GUARD_DEPTH, "its reflogs");
+		free(logs);
+	}
+	free(objects);
+	free(gitdir);
+	return rc;
 }
 
 int
 lp_git_guard(const char *path, unsigned what)
 {
-	char *gitdir = lp_path_unslash(path), *common, *objects, *refs, *logs;
-	int rc;
+	char *common = NULL;
+	int rc = guard(path, what, &common);
 
-	/* commondir is read before anything else: it must be a file itself. */
-	if (files_ok(gitdir, read_files) < 0) {
-		free(gitdir);
-		return -1;
-	}
-	if (configs_ok(gitdir) < 0) {
-		free(gitdir);
-		return -1;
-	}
-	common = common_dir(gitdir);
-	objects = lp_xasprintf("%s/objects", common);
-	refs = lp_xasprintf("%s/refs", common);
-	logs = lp_xasprintf("%s/logs", gitdir);
-	rc = 0;
-	if (strcmp(common, gitdir) != 0 && (rc = files_ok(common, read_files)) == 0)
-		rc = configs_ok(common);
-	if (rc == 0)
-		rc = objects_ok(objects, 0);
-	if (rc == 0) {
-		int found;
-
-		rc = ref_chain_ok(lp_xasprintf("%s/HEAD", gitdir), common, &found);
-	}
-	if (rc == 0 && (what & LP_GUARD_REFS))
-		rc = tree_ok(refs, GUARD_DEPTH, "its refs");
-	if (rc == 0 && (what & LP_GUARD_WRITE)) {
-		rc = files_ok(gitdir, write_files);
-		if (rc == 0)
-			rc = tree_ok(logs, GUARD_DEPTH, "its reflogs");
-	}
-	free(logs);
-	free(refs);
-	free(objects);
 	free(common);
-	free(gitdir);
 	return rc;
 }
 
@@ -423,17 +462,16 @@ lp_git_guard(const char *path, unsigned what)
 int
 lp_git_guard_at(const char *dir, unsigned what, char **config)
 {
-	char *dotgit = lp_xasprintf("%s/.git", dir), *gitdir = NULL;
+	char *dotgit = lp_xasprintf("%s/.git", dir), *gitdir = NULL, *common = NULL;
 	struct lp_buf b = {0};
 	struct stat st;
-	int rc;
+	int rc = 0;
 
 	if (stat(dotgit, &st) < 0)
 		gitdir = lp_xstrdup(dir);
 	else if (S_ISDIR(st.st_mode))
 		gitdir = lp_xstrdup(dotgit);
-	else if (S_ISREG(st.st_mode) && st.st_size <= 4096 && access(dotgit, R_OK) == 0 &&
-	    lp_file_read(dotgit, 4096, &b) == 0 && b.data &&
+	else if (S_ISREG(st.st_mode) && read_ok(dotgit, 4096, &b) == 0 &&
 	    strncmp(b.data, "gitdir: ", 8) == 0) {
 		size_t n = strcspn(b.data + 8, "\r\n");
 
@@ -441,14 +479,12 @@ lp_git_guard_at(const char *dir, unsigned what, char **config)
 		    lp_xasprintf("%s/%.*s", dir, (int)n, b.data + 8);
 	}
 	/* A .git of any other kind: libgit2 passes it by, as git does. */
-	rc = gitdir ? lp_git_guard(gitdir, what) : 0;
-	if (config) {
-		char *common = gitdir ? common_dir(gitdir) : NULL;
-
+	if (gitdir)
+		rc = guard(gitdir, what, &common);
+	if (config)
 		*config = common ? lp_xasprintf("%s/config", common) : NULL;
-		free(common);
-	}
 	lp_buf_free(&b);
+	free(common);
 	free(gitdir);
 	free(dotgit);
 	return rc;

@@ -53,7 +53,7 @@ command -v python3 >/dev/null 2>&1 && kinds="fifo socket device"
 # What any read opens: a history, and a report's last activity.
 for _rel in .git/config .git/HEAD .git/refs/heads/main .git/packed-refs \
     .git/objects/info/alternates .git/objects/info/commit-graph .git/objects/pack/pack-x.idx \
-    .git/shallow .git/commondir; do
+    .git/commondir; do
 	for kind in $kinds; do
 		rm -rf "$TMP/p" && cp -R "$P0" "$TMP/p"
 		# HEAD leads to refs/heads/main only while it is loose.
