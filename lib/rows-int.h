@@ -7,7 +7,9 @@
  *   rows.c        formats, formula neutralisation, the byte source and
  *                 the reader's interface (detection, lp_reader_next)
  *   rows-csv.c    CSV through libcsv
- *   rows-json.c   JSON and JSON Lines: a scanner in front of cJSON
+ *   rows-json.c   JSON and JSON Lines: rows from cJSON's objects
+ *   rows-json-scan.c  the scanner in front of cJSON: one row's object
+ *                 cut out of the stream, and what cJSON refuses worded
  *   rows-write.c  the writer: table, CSV, TSV, JSON, JSON Lines, xlsx
  */
 #ifndef LP_ROWS_INT_H
@@ -102,5 +104,27 @@ void lp_rows_csv_start(struct lp_reader *r);
 int lp_rows_csv_next(struct lp_reader *r);
 /* rows-json.c: the next row of a JSON array or of JSON Lines. */
 int lp_rows_json_next(struct lp_reader *r);
+
+/* rows-json-scan.c: where the scanner is in the row's text (r->text). */
+struct json_scan {
+	size_t pos;		/* next byte of r->text to look at */
+	int depth;		/* brackets open */
+	int instr;		/* inside a string */
+	size_t strstart;	/* where it began */
+	size_t slen;		/* its length once decoded */
+	int num;		/* where in a number (NUM_NONE: not in one) */
+	size_t nested;		/* first bracket nested in a value, or SIZE_MAX */
+};
+
+/* The object that begins at the next byte, read into r->text; 0 or -1 (said). */
+int lp_json_cut(struct lp_reader *r, struct json_scan *sc);
+/* cJSON refused r->text, stopping at off: what was expected there (-1). */
+int lp_json_refused(struct lp_reader *r, size_t off);
+/* A syntax error at the next unread byte, between rows (-1). */
+int lp_json_syntax(struct lp_reader *r, const char *expected);
+/* The next value should begin a row but is not an object (-1). */
+int lp_json_want_object(struct lp_reader *r);
+/* Line and column of byte off of the row's text. */
+long lp_json_text_where(const struct lp_reader *r, size_t off, long *col);
 
 #endif
