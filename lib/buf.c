@@ -104,14 +104,20 @@ lp_buf_free(struct lp_buf *b)
 }
 
 void
-lp_strv_pushn(struct lp_strv *sv, const char *s, size_t n)
+lp_strv_take(struct lp_strv *sv, char *s)
 {
 	if (sv->n + 1 >= sv->cap) {
 		sv->cap = sv->cap ? sv->cap * 2 : 8;
 		sv->v = lp_xreallocarray(sv->v, sv->cap, sizeof *sv->v);
 	}
-	sv->v[sv->n++] = lp_xstrndup(s, n);
+	sv->v[sv->n++] = s;
 	sv->v[sv->n] = NULL;
+}
+
+void
+lp_strv_pushn(struct lp_strv *sv, const char *s, size_t n)
+{
+	lp_strv_take(sv, lp_xstrndup(s, n));
 }
 
 void

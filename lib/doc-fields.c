@@ -15,7 +15,7 @@
 #include "lp.h"
 
 struct lp_field *
-lp_doc_field_add(struct lp_doc *doc, const char *key)
+lp_doc_field_take(struct lp_doc *doc, char *key)
 {
 	struct lp_field *f;
 
@@ -25,8 +25,14 @@ lp_doc_field_add(struct lp_doc *doc, const char *key)
 	}
 	f = &doc->fields[doc->nfields++];
 	memset(f, 0, sizeof *f);
-	f->key = lp_xstrdup(key);
+	f->key = key;
 	return f;
+}
+
+struct lp_field *
+lp_doc_field_add(struct lp_doc *doc, const char *key)
+{
+	return lp_doc_field_take(doc, lp_xstrdup(key));
 }
 
 void

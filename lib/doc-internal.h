@@ -9,6 +9,8 @@
 
 /* A new, empty field key at the end of doc's fields. */
 struct lp_field *lp_doc_field_add(struct lp_doc *doc, const char *key);
+/* The same, taking key (allocated with malloc) instead of a copy. */
+struct lp_field *lp_doc_field_take(struct lp_doc *doc, char *key);
 /* Drop a field's value and list, keeping its key and line. */
 void lp_doc_field_clear(struct lp_field *f);
 

@@ -179,6 +179,7 @@ struct lp_strv {
 
 void lp_strv_push(struct lp_strv *sv, const char *s);	/* copies s */
 void lp_strv_pushn(struct lp_strv *sv, const char *s, size_t n);
+void lp_strv_take(struct lp_strv *sv, char *s);	/* takes s (from malloc) */
 void lp_strv_sort(struct lp_strv *sv);		/* byte order (strcmp) */
 int lp_strv_find(const struct lp_strv *sv, const char *s);	/* index or -1 */
 void lp_strv_free(struct lp_strv *sv);
