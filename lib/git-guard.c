@@ -85,11 +85,13 @@ read_ok(const char *path, size_t max, struct lp_buf *out)
 
 	if (fd < 0)
 		return errno == ENXIO ? refuse(path, "a socket") : 1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		int rc = fstat(fd, &st) < 0 ? 1 : refuse(path, kind_of(st.st_mode));
-
+	if (fstat(fd, &st) < 0) {
 		close(fd);
-		return rc;
+		return 1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return refuse(path, kind_of(st.st_mode));
 	}
 	if ((size_t)st.st_size < max)
 		max = (size_t)st.st_size;
@@ -136,6 +138,7 @@ static int
 entry_ok(const char *path, unsigned char type, int *isdir)
 {
 	struct stat st;
+	int link;
 
 	*isdir = type == DT_DIR;
 	switch (type) {
@@ -150,8 +153,18 @@ entry_ok(const char *path, unsigned char type, int *isdir)
 	case DT_BLK:
 		return refuse(path, "a device");
 	default:	/* a link, or a file system that does not say */
-		if (stat(path, &st) < 0)
+		if (lstat(path, &st) < 0)
+			return 0;	/* gone already */
+		link = S_ISLNK(st.st_mode);
+		if (link && stat(path, &st) < 0)
 			return 0;	/* a dangling link: libgit2 cannot open it either */
+		/*
+		 * A link to a directory would be followed into any directory
+		 * at all (a link to / walked the whole file system): git
+		 * makes none among its refs, so none is taken.
+		 */
+		if (S_ISDIR(st.st_mode) && link)
+			return refuse(path, "a link to a directory");
 		*isdir = S_ISDIR(st.st_mode);
 		return S_ISREG(st.st_mode) || *isdir ? 0 : refuse(path, kind_of(st.st_mode));
 	}

@@ -153,5 +153,16 @@ plant fifo "$TMP/bare/c.git/refs/tags/evil"
 _file=$TMP/bare/c.git/refs/tags/evil
 attack "--git --submitted, a FIFO among the tags" lp-report summary --git "$TMP/bare" --submitted
 like "$out" "d.git@refs/tags/lp/submitted/d/2025-06" "... the submitted one is read"
+# A link among the refs: to a FIFO, or to a directory (a link to / would
+# have the search walk the whole file system).
+rm -f "$TMP/bare/c.git/refs/tags/evil"
+ln -s "$TMP/incfifo" "$TMP/bare/c.git/refs/tags/link"
+_file=$TMP/bare/c.git/refs/tags/link
+attack "--git --submitted, a tag linked to a FIFO" lp-report summary --git "$TMP/bare" --submitted
+rm -f "$TMP/bare/c.git/refs/tags/link"
+ln -s / "$TMP/bare/c.git/refs/tags/root"
+run timeout 20 lp-report summary --git "$TMP/bare" --submitted
+is "$rc" 2 "--git --submitted, a tag linked to /: exit 2, at once"
+like "$err" "refs/tags/root: a link to a directory where git reads a file" "... named"
 
 done_testing
