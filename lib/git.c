@@ -401,11 +401,11 @@ add_quarantine(git_repository *repo, const char *path)
  * portfolio from a bare repository.  Taken only when the answer is sure
  * to be what git_repository_open_ext would give: a directory owned by
  * the user running lp (so safe.directory is not consulted), whose own
- * config says core.bare and format version 0 (where libgit2, like git,
- * ignores extensions; version 1 is left to libgit2 to judge).  The
- * repository then has that file alone as its configuration, which is
- * all that reading objects and refs consults.  Returns 1 for anything
- * else, left to git_repository_open_ext.
+ * config says core.bare and a format version libgit2 reads (format_ok).
+ * The repository then has that file alone as its configuration, which
+ * is all that reading objects and refs consults.  Returns 0 when open,
+ * -1 (said) for a format libgit2 would refuse, 1 for anything else, left
+ * to git_repository_open_ext.
  */
 static int
 open_bare_quick(const char *path, git_repository **out)
