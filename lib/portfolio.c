@@ -520,6 +520,7 @@ lp_portfolio_load(struct lp_portfolio *p, struct lp_tree *tree, unsigned what)
 	rc = lp_tree_read(tree, "portfolio.md", &b);
 	if (rc == 1) {
 		lp_errorat(path, 0, "no such file: not a portfolio");
+		lp_diag_fail();		/* no portfolio at all (SPEC 4): 2, not a finding */
 		rc = -1;
 	}
 	if (rc == 0)

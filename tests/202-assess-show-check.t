@@ -191,10 +191,18 @@ is_rc 2 "check: a missing operand is an error"
 run lp-assess check --at HEAD cohort/south/a-zed
 is_rc 0 "check --at"
 # A revision git cannot give is git's failure, not a finding (SPEC 4): 2.
+# So is a revision at which the directory holds no portfolio yet.
+mkdir -p cohort/later
+git -C cohort commit -q --allow-empty -m "before later"
+mkportfolio cohort/later late "Lay Tur" 2025-02-01
+git -C cohort add later && git -C cohort commit -qm later
 for v in "lp-assess check" "lp-evidence check -C" "lp-reaccredit check -C" "lp check"; do
 	run $v cohort/south/a-zed --at nosuch
 	is "$rc" 2 "$v --at an unknown revision: exit 2, not 1"
 	like "$err" "unknown revision nosuch" "... and says so"
+	run $v cohort/later --at HEAD~1
+	is "$rc" 2 "$v --at a revision before the portfolio: exit 2 (no portfolio), not 1"
+	like "$err" "later/portfolio.md: no such file: not a portfolio" "... and says so"
 done
 mkdir empty
 run lp-assess check empty
