@@ -93,16 +93,10 @@ lp_git_need(void)
 }
 
 /*
- * In libgit2's order (a full object id, then a reference, then the rest
- * of the revision syntax), but a reference is looked up once and its
- * object here: libgit2 1.5's git_revparse_single keeps the reference
- * when the object is missing, a leak a repository cut short would cause
- * on every read.
- */
-/*
- * The refs spec can lead libgit2 to hold no FIFO or device.  When one
- * does, that becomes libgit2's error: every caller says what it was
- * reading and then git's message, once.
+ * Whether the loose refs spec can lead libgit2 to are safe to open
+ * (lp_git_guard_rev).  A FIFO or device among them becomes libgit2's
+ * error, so that every caller says what it was reading and then why,
+ * once.
  */
 static int
 rev_guard(git_repository *repo, const char *spec)
@@ -119,6 +113,13 @@ rev_guard(git_repository *repo, const char *spec)
 	return rc < 0 ? GIT_ERROR : 0;
 }
 
+/*
+ * In libgit2's order (a full object id, then a reference, then the rest
+ * of the revision syntax), but a reference is looked up once and its
+ * object here: libgit2 1.5's git_revparse_single keeps the reference
+ * when the object is missing, a leak a repository cut short would cause
+ * on every read.
+ */
 int
 lp_git_revparse(git_object **out, git_repository *repo, const char *spec)
 {
