@@ -386,26 +386,31 @@ cmp_evidence(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-/* One evidence file, rel its path in the portfolio ("evidence/..."). */
+/*
+ * One evidence file, rel its path in the portfolio ("evidence/...").  b
+ * holds its text while it is parsed: one buffer serves every file of a
+ * portfolio, rather than an allocation each.
+ */
 static int
-load_one_evidence(struct lp_portfolio *p, const char *rel, unsigned what)
+load_one_evidence(struct lp_portfolio *p, const char *rel, unsigned what,
+    struct lp_buf *text)
 {
-	struct lp_buf b = {0};
 	struct lp_evidence e;
 	struct lp_doc doc = {0};
 	char *path = lp_tree_path(p->tree, rel);
 	int rc;
 
 	memset(&e, 0, sizeof e);
-	rc = lp_tree_read(p->tree, rel, &b);
+	lp_buf_reset(text);
+	rc = lp_tree_read(p->tree, rel, text);
 	if (rc == 1) {
 		lp_errorat(path, 0, "vanished while reading");
 		rc = -1;
 	}
 	if (rc == 0 && (what & LP_LOAD_BODIES))
-		rc = lp_doc_parse(&doc, path, b.data ? b.data : "", b.len);
+		rc = lp_doc_parse(&doc, path, text->data ? text->data : "", text->len);
 	else if (rc == 0)
-		rc = lp_doc_parse_head(&doc, path, b.data ? b.data : "", b.len);
+		rc = lp_doc_parse_head(&doc, path, text->data ? text->data : "", text->len);
 	if (rc == 0)
 		rc = lp_evidence_from_doc(&e, rel, &doc);
 	e.doc = doc;	/* e owns it from here, on success or failure */
@@ -420,7 +425,6 @@ load_one_evidence(struct lp_portfolio *p, const char *rel, unsigned what)
 	} else {
 		lp_evidence_free(&e);
 	}
-	lp_buf_free(&b);
 	free(path);
 	return rc;
 }
@@ -471,6 +475,7 @@ static int
 load_evidence(struct lp_portfolio *p, unsigned what)
 {
 	struct lp_strv names = {0};
+	struct lp_buf text = {0};
 	int bad = 0;
 
 	if (lp_evidence_files(p->tree, &names) < 0) {
@@ -478,13 +483,14 @@ load_evidence(struct lp_portfolio *p, unsigned what)
 		return -1;
 	}
 	for (size_t i = 0; i < names.n; i++) {
-		if (load_one_evidence(p, names.v[i], what) < 0) {
+		if (load_one_evidence(p, names.v[i], what, &text) < 0) {
 			bad = 1;
 			p->problems++;
 			if (!(what & LP_LOAD_KEEP_GOING))
 				break;
 		}
 	}
+	lp_buf_free(&text);
 	lp_strv_free(&names);
 	if (p->nev > 1)
 		qsort(p->ev, p->nev, sizeof *p->ev, cmp_evidence);
