@@ -1,6 +1,7 @@
 /*
- * doc-fields.c - a document's fields: looking them up, setting them, and
- * writing the document back as front matter and body.
+ * doc-fields.c - a document's fields: looking them up, setting them,
+ * finding a key given twice, and writing the document back as front
+ * matter and body.
  *
  * Writing is the inverse of parsing (doc.c): one "key: value" line per
  * field, quoted only where a plain scalar would read back differently,
@@ -308,4 +309,84 @@ lp_doc_free(struct lp_doc *doc)
 	free(doc->body);
 	free(doc->path);
 	memset(doc, 0, sizeof *doc);
+}
+
+/* ---- duplicate keys ---- */
+
+static unsigned long
+hash_key(const char *s)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619UL;
+	return h;
+}
+
+/* keyset_add through the hash table. */
+static long
+keyset_add_hashed(struct lp_keyset *ks, const struct lp_field *fields, size_t i)
+{
+	size_t mask, j;
+
+	if (2 * (ks->n + 1) > ks->cap) {
+		size_t ncap = ks->cap ? ks->cap * 2 : 64;
+		size_t *nslot = lp_xcalloc(ncap, sizeof *nslot);
+
+		for (size_t k = 0; k < ks->cap; k++) {
+			size_t f = ks->slot[k];
+
+			if (!f)
+				continue;
+			j = hash_key(fields[f - 1].key) & (ncap - 1);
+			while (nslot[j])
+				j = (j + 1) & (ncap - 1);
+			nslot[j] = f;
+		}
+		free(ks->slot);
+		ks->slot = nslot;
+		ks->cap = ncap;
+	}
+	mask = ks->cap - 1;
+	for (j = hash_key(fields[i].key) & mask; ks->slot[j]; j = (j + 1) & mask)
+		if (strcmp(fields[ks->slot[j] - 1].key, fields[i].key) == 0)
+			return (long)ks->slot[j] - 1;
+	ks->slot[j] = i + 1;
+	ks->n++;
+	return -1;
+}
+
+/* Up to this many keys a document is searched for a duplicate directly. */
+#define KEYSET_LINEAR 16
+
+/*
+ * Add field i (whose key is fields[i].key) to the set.  Returns the index
+ * of an earlier field with the same key, or -1 when the key is new.  A
+ * front matter has a dozen keys: they are compared directly, and only a
+ * document with more (a hostile one) gets the hash table, so that every
+ * file does not pay for one.
+ */
+long
+lp_doc_keyset_add(struct lp_keyset *ks, const struct lp_field *fields, size_t i)
+{
+	size_t j;
+
+	if (i < KEYSET_LINEAR) {
+		for (j = 0; j < i; j++)
+			if (fields[j].key[0] == fields[i].key[0] &&
+			    strcmp(fields[j].key, fields[i].key) == 0)
+				return (long)j;
+		return -1;
+	}
+	if (ks->n == 0)		/* the table starts with the keys compared so far */
+		for (j = 0; j < KEYSET_LINEAR; j++)
+			(void)keyset_add_hashed(ks, fields, j);
+	return keyset_add_hashed(ks, fields, i);
+}
+
+void
+lp_doc_keyset_free(struct lp_keyset *ks)
+{
+	free(ks->slot);
+	memset(ks, 0, sizeof *ks);
 }

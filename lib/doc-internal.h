@@ -11,6 +11,19 @@
 struct lp_field *lp_doc_field_add(struct lp_doc *doc, const char *key);
 /* The same, taking key (allocated with malloc) instead of a copy. */
 struct lp_field *lp_doc_field_take(struct lp_doc *doc, char *key);
+/* Keys seen so far, to find duplicates without a quadratic search. */
+struct lp_keyset {
+	size_t *slot;		/* field index + 1; 0 is empty */
+	size_t cap;		/* a power of two */
+	size_t n;
+};
+
+/*
+ * Add fields[i] to ks: the index of an earlier field with the same key,
+ * or -1 when its key is new.
+ */
+long lp_doc_keyset_add(struct lp_keyset *ks, const struct lp_field *fields, size_t i);
+void lp_doc_keyset_free(struct lp_keyset *ks);
 /* Drop a field's value and list, keeping its key and line. */
 void lp_doc_field_clear(struct lp_field *f);
 

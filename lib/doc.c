@@ -44,13 +44,6 @@ struct fm {
 	int lf_only;
 };
 
-/* Keys seen so far, to find duplicates without a quadratic search. */
-struct keyset {
-	size_t *slot;		/* field index + 1; 0 is empty */
-	size_t cap;		/* a power of two */
-	size_t n;
-};
-
 static long
 line_at(const char *text, size_t off)
 {
@@ -123,78 +116,6 @@ has_yaml_only_break(const char *text, size_t len)
 			return 1;
 	return 0;
 }
-
-static unsigned long
-hash_key(const char *s)
-{
-	unsigned long h = 2166136261UL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619UL;
-	return h;
-}
-
-/* keyset_add through the hash table. */
-static long
-keyset_add_hashed(struct keyset *ks, const struct lp_field *fields, size_t i)
-{
-	size_t mask, j;
-
-	if (2 * (ks->n + 1) > ks->cap) {
-		size_t ncap = ks->cap ? ks->cap * 2 : 64;
-		size_t *nslot = lp_xcalloc(ncap, sizeof *nslot);
-
-		for (size_t k = 0; k < ks->cap; k++) {
-			size_t f = ks->slot[k];
-
-			if (!f)
-				continue;
-			j = hash_key(fields[f - 1].key) & (ncap - 1);
-			while (nslot[j])
-				j = (j + 1) & (ncap - 1);
-			nslot[j] = f;
-		}
-		free(ks->slot);
-		ks->slot = nslot;
-		ks->cap = ncap;
-	}
-	mask = ks->cap - 1;
-	for (j = hash_key(fields[i].key) & mask; ks->slot[j]; j = (j + 1) & mask)
-		if (strcmp(fields[ks->slot[j] - 1].key, fields[i].key) == 0)
-			return (long)ks->slot[j] - 1;
-	ks->slot[j] = i + 1;
-	ks->n++;
-	return -1;
-}
-
-/* Up to this many keys a document is searched for a duplicate directly. */
-#define KEYSET_LINEAR 16
-
-/*
- * Add field i (whose key is fields[i].key) to the set.  Returns the index
- * of an earlier field with the same key, or -1 when the key is new.  A
- * front matter has a dozen keys: they are compared directly, and only a
- * document with more (a hostile one) gets the hash table, so that every
- * file does not pay for one.
- */
-static long
-keyset_add(struct keyset *ks, const struct lp_field *fields, size_t i)
-{
-	size_t j;
-
-	if (i < KEYSET_LINEAR) {
-		for (j = 0; j < i; j++)
-			if (fields[j].key[0] == fields[i].key[0] &&
-			    strcmp(fields[j].key, fields[i].key) == 0)
-				return (long)j;
-		return -1;
-	}
-	if (ks->n == 0)		/* the table starts with the keys compared so far */
-		for (j = 0; j < KEYSET_LINEAR; j++)
-			(void)keyset_add_hashed(ks, fields, j);
-	return keyset_add_hashed(ks, fields, i);
-}
-
 
 static const char *
 event_name(yaml_event_type_t t)
@@ -452,7 +373,7 @@ parse_list(struct fm *m, yaml_parser_t *parser, struct lp_field *f)
 /* One key and its value; *done is set at the end of the mapping. */
 static int
 parse_pair(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc,
-    struct keyset *ks, int *done)
+    struct lp_keyset *ks, int *done)
 {
 	yaml_event_t ev;
 	struct lp_field *f;
@@ -482,7 +403,7 @@ parse_pair(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc,
 	f = lp_doc_field_take(doc, take_scalar(&ev));
 	s = f->key;
 	f->line = line;
-	if ((first = keyset_add(ks, doc->fields, doc->nfields - 1)) >= 0) {
+	if ((first = lp_doc_keyset_add(ks, doc->fields, doc->nfields - 1)) >= 0) {
 		lp_errorat(m->path, line,
 		    "duplicate key '%s': expected each key once (first at line %ld)",
 		    s, doc->fields[first].line);
@@ -537,7 +458,7 @@ static int
 parse_stream(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc)
 {
 	yaml_event_t ev;
-	struct keyset ks = {0};
+	struct lp_keyset ks = {0};
 	long line;
 	int done = 0, rc = -1;
 
@@ -590,7 +511,7 @@ parse_stream(struct fm *m, yaml_parser_t *parser, struct lp_doc *doc)
 out:
 	yaml_event_delete(&ev);
 out_ks:
-	free(ks.slot);
+	lp_doc_keyset_free(&ks);
 	return rc;
 }
 

@@ -25,15 +25,6 @@ struct ident {
 	const char *date_var;
 };
 
-static int
-git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	lp_error("%s: %s", what, e && e->message ? e->message : "unknown git error");
-	return -1;
-}
-
 /* ------------------------------------------------------------------ */
 /* Identities and dates, as git takes them from the environment         */
 
@@ -305,7 +296,7 @@ ident_sign(const struct ident *id, git_time_t now, int now_off, git_signature **
 		return -1;
 	}
 	if (git_signature_new(out, id->name, id->email, t, off) < 0)
-		return git_fail("git identity");
+		return lp_git_fail("git identity");
 	return 0;
 }
 
@@ -343,7 +334,7 @@ lp_git_signatures(git_repository *repo, git_signature **author, git_signature **
 	}
 	/* One clock reading for both, so that an undated commit is consistent. */
 	if (git_signature_now(&now, a.name, a.email) < 0) {
-		git_fail("git identity");
+		lp_git_fail("git identity");
 		goto out;
 	}
 	t = now->when.time;

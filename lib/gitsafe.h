@@ -8,6 +8,9 @@
 
 #include <git2.h>
 
+/* "WHAT: libgit2's last error", said; returns -1. */
+int lp_git_fail(const char *what);
+
 /*
  * Start libgit2 the first time git is needed (idempotent).  A command
  * that never touches git never pays for it.

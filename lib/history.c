@@ -19,15 +19,6 @@
 #include "gitsafe.h"
 #include "history.h"
 
-static int
-git_failed(const char *where)
-{
-	const git_error *e = git_error_last();
-
-	lp_error("%s: %s", where, e && e->message ? e->message : "unknown git error");
-	return -1;
-}
-
 /* What the walk keeps of each commit on the first-parent line. */
 struct line_commit {
 	git_oid id;
@@ -142,7 +133,7 @@ walk_line(struct walk *w, const git_oid *start)
 				git_error_clear();
 				return 0;
 			}
-			return git_failed(git_oid_tostr_s(&next));
+			return lp_git_fail(git_oid_tostr_s(&next));
 		}
 		if (w->n == cap) {
 			cap = cap ? cap * 2 : 256;
@@ -170,13 +161,13 @@ entry_blob(struct walk *w, const struct line_commit *lc, git_oid *blob)
 	int rc;
 
 	if (git_tree_lookup(&tree, w->repo, &lc->tree) < 0)
-		return git_failed(git_oid_tostr_s(&lc->id));
+		return lp_git_fail(git_oid_tostr_s(&lc->id));
 	rc = git_tree_entry_bypath(&e, tree, w->path);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 		rc = 0;
 	} else if (rc < 0) {
-		rc = git_failed(git_oid_tostr_s(&lc->id));
+		rc = lp_git_fail(git_oid_tostr_s(&lc->id));
 	} else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		rc = 0;		/* a directory of that name is not the file */
 	} else {
@@ -199,14 +190,14 @@ load_blob(struct walk *w, const struct line_commit *lc, const git_oid *id,
 
 	snprintf(where, sizeof where, "%.7s:%s", git_oid_tostr_s(&lc->id), w->path);
 	if (git_odb_read_header(&size, &type, w->odb, id) < 0)
-		return git_failed(where);
+		return lp_git_fail(where);
 	if (size > LP_FILE_MAX) {
 		lp_error("%s: the file is %zu bytes, over the limit of %u: not read",
 		    where, size, LP_FILE_MAX);
 		return -1;
 	}
 	if (git_odb_read(obj, w->odb, id) < 0)
-		return git_failed(where);
+		return lp_git_fail(where);
 	return 0;
 }
 
@@ -268,7 +259,7 @@ walk_start(struct lp_git *g, const char *rev, git_oid *start)
 	}
 	if (lp_git_revparse(&obj, repo, rev) < 0 ||
 	    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0) {
-		git_failed(rev);
+		lp_git_fail(rev);
 		goto out;
 	}
 	git_oid_cpy(start, git_object_id(commit));
@@ -294,7 +285,7 @@ lp_history_walk(struct lp_git *g, const char *rev, const char *path,
 		return rc;
 	rc = -1;
 	if (git_repository_odb(&w.odb, w.repo) < 0) {
-		git_failed(path);
+		lp_git_fail(path);
 		goto out;
 	}
 	if (walk_line(&w, &start) < 0)

@@ -20,15 +20,6 @@
 
 extern char **environ;
 
-static int
-git_fail(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	lp_error("%s: %s", what, e && e->message ? e->message : "unknown git error");
-	return -1;
-}
-
 /* name is tag or tag-N (N a number of 2 or more). */
 static int
 is_tag_or_suffixed(const char *name, const char *tag)
@@ -59,7 +50,7 @@ tagged(git_repository *repo, const git_oid *commit, const char *tag, int *found)
 	*found = 0;
 	if (git_tag_list_match(&names, pattern, repo) < 0) {
 		free(pattern);
-		return git_fail("listing tags");
+		return lp_git_fail("listing tags");
 	}
 	for (size_t i = 0; i < names.count && !*found; i++) {
 		git_object *obj = NULL, *peeled = NULL;
@@ -91,7 +82,7 @@ commit_touches(git_repository *repo, git_commit *c, const char *path, int *yes)
 
 	*yes = 0;
 	if (git_commit_tree(&tree, c) < 0)
-		return git_fail("reading HEAD");
+		return lp_git_fail("reading HEAD");
 	if (git_tree_entry_bypath(&e, tree, path) < 0) {
 		git_error_clear();
 		rc = 0;		/* not in HEAD at all */
@@ -103,7 +94,7 @@ commit_touches(git_repository *repo, git_commit *c, const char *path, int *yes)
 		goto out;
 	}
 	if (git_commit_parent(&parent, c, 0) < 0 || git_commit_tree(&ptree, parent) < 0) {
-		git_fail("reading HEAD's parent");
+		lp_git_fail("reading HEAD's parent");
 		goto out;
 	}
 	if (git_tree_entry_bypath(&pe, ptree, path) < 0) {
@@ -137,7 +128,7 @@ lp_submit_unfinished(struct lp_git *g, const struct lp_submission *s)
 		return 0;
 	if (git_repository_head(&head, repo) < 0 ||
 	    git_commit_lookup(&c, repo, git_reference_target(head)) < 0) {
-		git_fail("reading HEAD");
+		lp_git_fail("reading HEAD");
 		goto out;
 	}
 	msg = git_commit_message(c);

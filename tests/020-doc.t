@@ -227,6 +227,13 @@ bad "local tag" '---\ncolleagues: !n 12\n---\n' \
 	"doccat: bad.md:2: tag '!n': expected a plain or quoted value without a YAML tag"
 bad "duplicate key" '---\ntitle: a\ndate: 2025-01-01\ntitle: b\n---\n' \
 	"doccat: bad.md:4: duplicate key 'title': expected each key once (first at line 2)"
+# Past 16 keys the duplicate check moves to a hash table: a key given
+# again there is still found, whether its first copy came before or after.
+many=$(i=1; while [ $i -le 40 ]; do printf 'k%d: v\\n' $i; i=$((i + 1)); done)
+bad "duplicate key among many, first seen early" "---\\n${many}k3: again\\n---\\n" \
+	"doccat: bad.md:42: duplicate key 'k3': expected each key once (first at line 4)"
+bad "duplicate key among many, first seen late" "---\\n${many}k30: again\\n---\\n" \
+	"doccat: bad.md:42: duplicate key 'k30': expected each key once (first at line 31)"
 bad "upper-case key" '---\nTitle: a\n---\n' \
 	"doccat: bad.md:2: key 'Title' is not lower case: expected 'title'"
 bad "empty key" '---\n"": a\n---\n' \
